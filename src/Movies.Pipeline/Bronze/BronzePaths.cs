@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace Movies.Pipeline.Bronze;
+
+/// <summary>Names in the bronze container: <c>{yyyy}/{MM}/{dd}/{runId}/{movieKey}.json</c>, and beside the
+/// movies the run's own files, whose names start with '_' (no movie key can).</summary>
+public static class BronzePaths
+{
+    public const string ManifestFileName = "_manifest.json";
+
+    public static string RunFolder(DateOnly runDate, string runId)
+        => string.Create(CultureInfo.InvariantCulture, $"{runDate:yyyy'/'MM'/'dd}/{runId}");
+
+    public static string Movie(string runFolder, string movieKey) => $"{runFolder}/{movieKey}.json";
+
+    public static string Manifest(string runFolder) => $"{runFolder}/{ManifestFileName}";
+
+    public static string RunInfo(string runFolder) => $"{runFolder}/_run.json";
+
+    public static string BatchPlan(string runFolder, int batch)
+        => string.Create(CultureInfo.InvariantCulture, $"{runFolder}/_batches/{batch:D4}.plan.json");
+
+    public static string BatchOutcome(string runFolder, int batch)
+        => string.Create(CultureInfo.InvariantCulture, $"{runFolder}/_batches/{batch:D4}.outcome.json");
+
+    public static bool IsManifest(string name) => name.EndsWith("/" + ManifestFileName, StringComparison.Ordinal);
+
+    /// <summary>The run folder of a manifest blob name.</summary>
+    public static string RunFolderOf(string manifestName) => manifestName[..^(ManifestFileName.Length + 1)];
+}

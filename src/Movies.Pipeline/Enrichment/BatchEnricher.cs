@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Movies.Pipeline.Bronze;
+using Movies.Pipeline.Lake;
+using Movies.Pipeline.Workflow;
+
+namespace Movies.Pipeline.Enrichment;
+
+/// <summary>The enrich step for one batch: each movie already in bronze is kept (a resumed run fetches
+/// nothing twice), the others are looked up on OMDb and written to bronze once. Every movie leaves with
+/// an outcome; the batch's outcomes are written for the manifest.</summary>
+public sealed class BatchEnricher(ILakeStore lake, OmdbClient omdb, RunStopSignals stops, IOptions<OmdbClientOptions> options, ILogger<BatchEnricher> logger)
+{
+    public async Task<BatchResult> EnrichAsync(BatchWork work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var plan = await lake.ReadJsonAsync(LakeContainers.Bronze, BronzePaths.BatchPlan(work.RunFolder, work.Batch), PipelineJsonContext.Blobs.BatchPlan, cancellationToken)
+            ?? throw new InvalidOperationException($"Run {work.RunId} has no plan for batch {work.Batch}; run the select step first.");
+
+        var outcomes = new MovieOutcome[plan.Movies.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, plan.Movies.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken },
+            async (i, token) => outcomes[i] = await EnrichMovieAsync(work, plan.Movies[i], token));
+
+        var fatal = stops.ReasonFor(work.RunId);
+        await lake.WriteJsonAsync(LakeContainers.Bronze, BronzePaths.BatchOutcome(work.RunFolder, work.Batch), new BatchOutcome(work.RunId, work.Batch, fatal, outcomes), PipelineJsonContext.Blobs.BatchOutcome, overwrite: true, cancellationToken);
+        var counts = OutcomeCounts.Of(outcomes);
+        Log.BatchDone(logger, work.Batch, counts.Fetched, counts.NotFound, counts.Failed, counts.Skipped);
+        return new BatchResult(work.Batch, counts, fatal);
+    }
+
+    private async Task<MovieOutcome> EnrichMovieAsync(BatchWork work, PlannedMovie movie, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["RunId"] = work.RunId,
+            ["Batch"] = work.Batch,
+            ["MovieKey"] = movie.MovieKey,
+            ["Step"] = "EnrichBatch",
+        });
+        var blob = BronzePaths.Movie(work.RunFolder, movie.MovieKey);
+        MovieOutcome Outcome(string outcome, string? reason, int attempts, string? name = null)
+            => new(movie.MovieKey, movie.Title, movie.Year, work.Batch, outcome, name, reason, attempts);
+
+        var existing = await lake.DownloadAsync(LakeContainers.Bronze, blob, cancellationToken);
+        if (existing is not null)
+        {
+            Log.MovieResumed(logger, movie.MovieKey);
+            return Outcome(MovieOutcomes.Fetched, null, AttemptsOf(existing), blob);
+        }
+
+        if (stops.ReasonFor(work.RunId) is { } stopped)
+        {
+            return Outcome(MovieOutcomes.Skipped, $"run stopped: {stopped}", 0);
+        }
+
+        var lookup = await omdb.GetMovieAsync(movie.Title, movie.Year, cancellationToken);
+        Log.MovieDone(logger, movie.MovieKey, lookup.Outcome, lookup.Attempts);
+        switch (lookup.Outcome)
+        {
+            case OmdbLookupOutcome.Found:
+                var record = new BronzeRecord(work.RunId, movie.MovieKey, work.Batch, new BronzeRequest(movie.Title, movie.Year, lookup.Request),
+                    lookup.RequestedAt, lookup.Attempts, movie.Source, lookup.Body!);
+                // Create-only: if a concurrent or earlier attempt already wrote it, that copy stands.
+                await lake.WriteJsonAsync(LakeContainers.Bronze, blob, record, PipelineJsonContext.Blobs.BronzeRecord, overwrite: false, cancellationToken);
+                return Outcome(MovieOutcomes.Fetched, null, lookup.Attempts, blob);
+            case OmdbLookupOutcome.NotFound:
+                return Outcome(MovieOutcomes.NotFound, lookup.Reason, lookup.Attempts);
+            case OmdbLookupOutcome.Fatal:
+                Log.RunFatal(logger, lookup.Reason!);
+                stops.Stop(work.RunId, lookup.Reason!);
+                return Outcome(MovieOutcomes.Skipped, $"run stopped: {lookup.Reason}", lookup.Attempts);
+            default:
+                return Outcome(MovieOutcomes.Failed, lookup.Reason, lookup.Attempts);
+        }
+    }
+
+    private static int AttemptsOf(BinaryData bronze)
+    {
+        using var document = JsonDocument.Parse(bronze.ToMemory());
+        return document.RootElement.TryGetProperty("attempts", out var attempts) && attempts.TryGetInt32(out var value) ? value : 0;
+    }
+}

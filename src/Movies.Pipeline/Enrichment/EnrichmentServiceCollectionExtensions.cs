@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Movies.Pipeline.Resilience;
+using Polly;
+
+namespace Movies.Pipeline.Enrichment;
+
+public static class EnrichmentServiceCollectionExtensions
+{
+    public const string PipelineName = "omdb";
+
+    /// <summary>The OMDb client: a typed HttpClient whose pipeline is, outermost first, retry with
+    /// exponential backoff, jitter and Retry-After, a per-process concurrency limit, and a per-attempt timeout.</summary>
+    public static IServiceCollection AddEnrichment(this IServiceCollection services)
+    {
+        services.AddOptions<OmdbClientOptions>().BindFlatConfiguration().ValidateOnStart();
+        services.AddTransient<OmdbAttemptHandler>();
+        services.AddSingleton<BatchEnricher>();
+        services.AddSingleton<RunStopSignals>();
+
+        services.AddHttpClient<OmdbClient>((sp, client) =>
+            {
+                client.BaseAddress = new Uri(sp.GetRequiredService<IOptions<OmdbClientOptions>>().Value.BaseUrl, UriKind.Absolute);
+                // The pipeline owns timeouts; HttpClient's own would cut across retries.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var catalog = sp.GetRequiredService<IOptions<OmdbClientOptions>>().Value.OfflineCatalog;
+                return string.IsNullOrWhiteSpace(catalog) ? new SocketsHttpHandler() : new OfflineOmdbHandler(catalog);
+            })
+            .RemoveAllLoggers()
+            .AddLogger<OmdbHttpLogger>()
+            .AddResilienceHandler(PipelineName, (builder, context) =>
+            {
+                var resilience = context.ServiceProvider.GetRequiredService<IOptions<ResilienceOptions>>().Value;
+                var omdb = context.ServiceProvider.GetRequiredService<IOptions<OmdbClientOptions>>().Value;
+                var logger = context.ServiceProvider.GetRequiredService<ILogger<OmdbClient>>();
+                if (resilience.MaxRetries > 0)
+                {
+                    builder.AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = resilience.MaxRetries,
+                        Delay = resilience.BaseDelay,
+                        MaxDelay = resilience.MaxDelay,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        ShouldRetryAfterHeader = true,
+                        ShouldHandle = args => OmdbRetryPredicate.ShouldRetryAsync(args.Outcome),
+                        OnRetry = args =>
+                        {
+                            Log.Retrying(logger, args.AttemptNumber + 1, OmdbRetryPredicate.Describe(args.Outcome), args.RetryDelay.TotalMilliseconds);
+                            return ValueTask.CompletedTask;
+                        },
+                    });
+                }
+
+                builder.AddConcurrencyLimiter(omdb.MaxConcurrency, int.MaxValue);
+                builder.AddTimeout(TimeSpan.FromSeconds(omdb.TimeoutSeconds));
+            });
+
+        services.AddHttpClient<OmdbClient>().AddHttpMessageHandler<OmdbAttemptHandler>();
+        return services;
+    }
+}

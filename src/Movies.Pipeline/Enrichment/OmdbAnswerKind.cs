@@ -1,0 +1,20 @@
+namespace Movies.Pipeline.Enrichment;
+
+/// <summary>What an OMDb answer means for the run.</summary>
+public enum OmdbAnswerKind
+{
+    /// <summary>A movie came back.</summary>
+    Found,
+
+    /// <summary>Permanent for this movie ("Movie not found!"): record it and go on.</summary>
+    NotFound,
+
+    /// <summary>Worth another try: 5xx, 408, 429, timeouts, a body that is not JSON.</summary>
+    Transient,
+
+    /// <summary>A permanent error for this one request that is not "not found".</summary>
+    Rejected,
+
+    /// <summary>No further call can succeed: invalid or missing key, daily limit reached.</summary>
+    Fatal,
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace Movies.Pipeline.Enrichment;
+
+public sealed class OmdbClientOptions
+{
+    [ConfigurationKeyName("OMDB_BASE_URL")]
+    [Required]
+    [Url]
+    public string BaseUrl { get; set; } = "https://www.omdbapi.com/";
+
+    /// <summary>OMDb calls in flight at once, per process.</summary>
+    [ConfigurationKeyName("OMDB_MAX_CONCURRENCY")]
+    [Range(1, 256)]
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>Time allowed to one attempt; a slower answer counts as a transient failure.</summary>
+    [ConfigurationKeyName("OMDB_TIMEOUT_SECONDS")]
+    [Range(0.01, 300)]
+    public double TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Lookups the key may make a day (1,000 on OMDb's free tier); TOP_N may not exceed it.</summary>
+    [ConfigurationKeyName("OMDB_DAILY_LIMIT")]
+    [Range(1, int.MaxValue)]
+    public int DailyLimit { get; set; } = 1000;
+
+    /// <summary>A local catalog of OMDb answers to serve instead of the network (the bundled sample).</summary>
+    [ConfigurationKeyName("OMDB_OFFLINE_CATALOG")]
+    public string? OfflineCatalog { get; set; }
+}

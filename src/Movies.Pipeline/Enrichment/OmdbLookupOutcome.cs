@@ -1,0 +1,9 @@
+namespace Movies.Pipeline.Enrichment;
+
+public enum OmdbLookupOutcome
+{
+    Found,
+    NotFound,
+    Failed,
+    Fatal,
+}

@@ -1,0 +1,37 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Movies.Pipeline.Bronze;
+using Movies.Pipeline.Workflow;
+
+namespace Movies.Pipeline;
+
+/// <summary>The one JSON contract of the pipeline: blobs, step inputs and outputs, summaries.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(RunInfo))]
+[JsonSerializable(typeof(BatchPlan))]
+[JsonSerializable(typeof(BatchOutcome))]
+[JsonSerializable(typeof(RunManifest))]
+[JsonSerializable(typeof(BronzeRecord))]
+[JsonSerializable(typeof(RunRequest))]
+[JsonSerializable(typeof(RunPlan))]
+[JsonSerializable(typeof(BatchWork))]
+[JsonSerializable(typeof(BatchResult))]
+[JsonSerializable(typeof(ManifestWork))]
+[JsonSerializable(typeof(ManifestResult))]
+[JsonSerializable(typeof(RunProgress))]
+[JsonSerializable(typeof(RunOutcome))]
+public sealed partial class PipelineJsonContext : JsonSerializerContext
+{
+    /// <summary>The context the pipeline writes with: unicode titles stay readable in blobs.</summary>
+    public static PipelineJsonContext Blobs { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    });
+}

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace Movies.Pipeline.Resilience;
+
+/// <summary>The two settings every external call retries by: storage, OMDb, Key Vault, Service Bus.</summary>
+public sealed class ResilienceOptions
+{
+    [ConfigurationKeyName("MAX_RETRIES")]
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    [ConfigurationKeyName("BASE_DELAY_SECONDS")]
+    [Range(0.0, 60.0)]
+    public double BaseDelaySeconds { get; set; } = 2;
+
+    public TimeSpan BaseDelay => TimeSpan.FromSeconds(BaseDelaySeconds);
+
+    /// <summary>The longest single wait, so a hostile Retry-After cannot park a run for hours.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
+}

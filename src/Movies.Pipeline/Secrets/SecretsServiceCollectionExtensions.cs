@@ -1,0 +1,43 @@
+using Azure.Core;
+using Azure.Identity;
+using Azure.Security.KeyVault.Secrets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Movies.Pipeline.Resilience;
+
+namespace Movies.Pipeline.Secrets;
+
+public static class SecretsServiceCollectionExtensions
+{
+    /// <summary>The OMDb key provider: Key Vault when <c>KEY_VAULT_URI</c> is set, else <c>OMDB_API_KEY</c>.</summary>
+    public static IServiceCollection AddSecrets(this IServiceCollection services)
+    {
+        services.AddOptions<SecretsOptions>().BindFlatConfiguration()
+            .Validate(o => !o.UsesKeyVault || Uri.IsWellFormedUriString(o.KeyVaultUri, UriKind.Absolute), "KEY_VAULT_URI must be an absolute URI such as https://myvault.vault.azure.net/.")
+            .ValidateOnStart();
+        services.AddSingleton<IOmdbKeyProvider>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SecretsOptions>>();
+            if (!options.Value.UsesKeyVault)
+            {
+                return new EnvironmentOmdbKeyProvider(options);
+            }
+
+            var client = sp.GetService<SecretClient>() ?? CreateSecretClient(options.Value, sp.GetRequiredService<IOptions<ResilienceOptions>>().Value);
+            return new KeyVaultOmdbKeyProvider(client, options, sp.GetRequiredService<ILogger<KeyVaultOmdbKeyProvider>>());
+        });
+        return services;
+    }
+
+    public static SecretClient CreateSecretClient(SecretsOptions secrets, ResilienceOptions resilience, SecretClientOptions? clientOptions = null)
+    {
+        clientOptions ??= new SecretClientOptions();
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.MaxRetries = resilience.MaxRetries;
+        clientOptions.Retry.Delay = resilience.BaseDelay;
+        clientOptions.Retry.MaxDelay = resilience.MaxDelay;
+        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = secrets.AzureClientId });
+        return new SecretClient(new Uri(secrets.KeyVaultUri!, UriKind.Absolute), credential, clientOptions);
+    }
+}

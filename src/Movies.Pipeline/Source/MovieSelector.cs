@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Movies.Pipeline.Bronze;
+using Movies.Pipeline.Enrichment;
+using Movies.Pipeline.Lake;
+using Movies.Pipeline.Workflow;
+
+namespace Movies.Pipeline.Source;
+
+/// <summary>The select step: reads the source, ranks, takes top N, and writes the run's plan (one blob
+/// per batch, then the run info). A rerun of a run id reuses the plan it finds, so it resumes the same movies.</summary>
+public sealed class MovieSelector(ILakeStore lake, IOptions<SelectionOptions> selection, IOptions<OmdbClientOptions> omdb, ILogger<MovieSelector> logger)
+{
+    public async Task<RunPlan> SelectAsync(RunRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RunIds.Validate(request.RunId);
+        // The cheap checks first, before anything is read.
+        SelectionRules.Validate(request.TopN, request.BatchSize, int.MaxValue, omdb.Value.DailyLimit);
+
+        var folder = BronzePaths.RunFolder(request.RunDate, request.RunId);
+        var existing = await lake.ReadJsonAsync(LakeContainers.Bronze, BronzePaths.RunInfo(folder), PipelineJsonContext.Blobs.RunInfo, cancellationToken);
+        if (existing is not null)
+        {
+            if (existing.TopN != request.TopN || existing.BatchSize != request.BatchSize)
+            {
+                throw new PipelineInputException($"Run {request.RunId} already exists with TOP_N {existing.TopN} and BATCH_SIZE {existing.BatchSize}; resume it with those values or choose another run id.");
+            }
+
+            Log.PlanResumed(logger, request.RunId, existing.Batches);
+            return ToPlan(existing, folder, resumed: true);
+        }
+
+        var (dataset, sourceName) = await ReadSourceAsync(cancellationToken);
+        var ranked = MovieRanker.Rank(dataset.Movies, selection.Value.MinVotes);
+        SelectionRules.Validate(request.TopN, request.BatchSize, ranked.Count, omdb.Value.DailyLimit);
+
+        var batches = SelectionRules.Split(ranked.Take(request.TopN).ToList(), request.BatchSize);
+        for (var i = 0; i < batches.Count; i++)
+        {
+            var movies = batches[i].Select(r => new PlannedMovie(r.Rank, r.MovieKey, r.Movie.Title, r.Movie.Year, r.WeightedRating, r.Movie.Index, r.Movie.RowJson)).ToList();
+            await lake.WriteJsonAsync(LakeContainers.Bronze, BronzePaths.BatchPlan(folder, i + 1), new BatchPlan(request.RunId, i + 1, movies), PipelineJsonContext.Blobs.BatchPlan, overwrite: true, cancellationToken);
+        }
+
+        // Written last: its presence means the whole plan is in place.
+        var info = new RunInfo(request.RunId, request.RunDate, request.StartedAt, request.TopN, request.BatchSize, batches.Count,
+            selection.Value.MinVotes, sourceName, dataset.RowCount, ranked.Count, dataset.Rejects);
+        await lake.WriteJsonAsync(LakeContainers.Bronze, BronzePaths.RunInfo(folder), info, PipelineJsonContext.Blobs.RunInfo, overwrite: false, cancellationToken);
+        Log.Selected(logger, request.RunId, request.TopN, batches.Count, dataset.RowCount, dataset.Rejects.Count, dataset.Movies.Count - ranked.Count);
+        return ToPlan(info, folder, resumed: false);
+    }
+
+    private async Task<(SourceDataset Dataset, string Name)> ReadSourceAsync(CancellationToken cancellationToken)
+    {
+        var options = selection.Value;
+        if (!string.IsNullOrWhiteSpace(options.SourcePath))
+        {
+            if (!File.Exists(options.SourcePath))
+            {
+                throw new PipelineInputException($"Source file '{options.SourcePath}' does not exist.");
+            }
+
+            return (SourceReader.Read(new BinaryData(await File.ReadAllBytesAsync(options.SourcePath, cancellationToken))), Path.GetFileName(options.SourcePath));
+        }
+
+        var slash = options.SourceBlob.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || slash == options.SourceBlob.Length - 1)
+        {
+            throw new PipelineInputException($"SOURCE_BLOB '{options.SourceBlob}' must be 'container/name', such as 'source/movies.json'.");
+        }
+
+        var container = options.SourceBlob[..slash];
+        var name = options.SourceBlob[(slash + 1)..];
+        var content = await lake.DownloadAsync(container, name, cancellationToken)
+            ?? throw new PipelineInputException($"Source blob '{options.SourceBlob}' does not exist in the lake.");
+        return (SourceReader.Read(content), options.SourceBlob);
+    }
+
+    private static RunPlan ToPlan(RunInfo info, string folder, bool resumed)
+        => new(info.RunId, folder, info.TopN, info.BatchSize, info.Batches, info.SourceRows, info.SourceRejects.Count, resumed);
+}

@@ -1,0 +1,3 @@
+namespace Movies.Pipeline.Source;
+
+public sealed record RankedMovie(int Rank, double WeightedRating, string MovieKey, SourceMovie Movie);

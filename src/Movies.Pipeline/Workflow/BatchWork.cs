@@ -1,0 +1,3 @@
+namespace Movies.Pipeline.Workflow;
+
+public sealed record BatchWork(string RunId, string RunFolder, int Batch);

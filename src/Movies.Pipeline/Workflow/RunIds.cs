@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Movies.Pipeline.Workflow;
+
+/// <summary>Run ids are blob-name segments: letters, digits, '.', '_' and '-', at most 80.</summary>
+public static partial class RunIds
+{
+    public static string Create(DateTimeOffset startedAt)
+        => startedAt.UtcDateTime.ToString("yyyyMMdd'-'HHmmss", CultureInfo.InvariantCulture);
+
+    /// <summary>The daily run of a date, as the timer starts it: one id per day, so a day never runs twice at once.</summary>
+    public static string Daily(DateOnly date) => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-daily";
+
+    public static void Validate(string runId)
+    {
+        if (string.IsNullOrEmpty(runId) || !Pattern().IsMatch(runId))
+        {
+            throw new PipelineInputException($"Run id '{runId}' is not valid: use 1 to 80 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        }
+    }
+
+    /// <summary>The date a run's blobs are filed under: the date its id starts with (yyyyMMdd), so a
+    /// rerun on another day finds the same folder; otherwise the day the run starts.</summary>
+    public static DateOnly DateOf(string runId, DateTimeOffset startedAt)
+        => runId.Length >= 8 && DateOnly.TryParseExact(runId[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : DateOnly.FromDateTime(startedAt.UtcDateTime);
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}
