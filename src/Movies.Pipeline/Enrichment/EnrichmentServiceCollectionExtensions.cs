@@ -17,6 +17,7 @@ public static class EnrichmentServiceCollectionExtensions
     {
         services.AddOptions<OmdbClientOptions>().BindFlatConfiguration().ValidateOnStart();
         services.AddTransient<OmdbAttemptHandler>();
+        services.AddSingleton<OmdbHttpLogger>();
         services.AddSingleton<BatchEnricher>();
         services.AddSingleton<RunStopSignals>();
 

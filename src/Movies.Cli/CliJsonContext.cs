@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+using Movies.Cli.Commands;
+
+namespace Movies.Cli;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(RunSummary))]
+public sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Movies.Pipeline.Workflow;
+using Spectre.Console;
+
+namespace Movies.Cli.Commands;
+
+/// <summary><c>movies run</c>: one whole run in this process, as the triggers do it in Azure.</summary>
+public static class RunCommand
+{
+    private static readonly Option<bool> Sample = new("--sample") { Description = "Use the bundled dataset and offline OMDb catalog (no network, no key)" };
+    private static readonly Option<string?> SourcePath = new("--source") { Description = "Source dataset file (setting SOURCE_PATH); default: the lake's SOURCE_BLOB" };
+    private static readonly Option<int?> TopN = new("--top-n") { Description = "Movies to select (setting TOP_N, default 20)" };
+    private static readonly Option<int?> BatchSize = new("--batch-size") { Description = "Movies per batch (setting BATCH_SIZE, default 5)" };
+    private static readonly Option<string?> OmdbUrl = new("--omdb-url") { Description = "OMDb base URL (setting OMDB_BASE_URL)" };
+    private static readonly Option<string?> RunId = new("--run-id") { Description = "Run id; reuse one to resume that run. Default: from the date and time" };
+    private static readonly Option<bool> Json = new("--json") { Description = "Print the run summary as one JSON object on stdout" };
+
+    public static Command Create()
+    {
+        var command = new Command("run", "Run the pipeline: select the top movies, enrich them through OMDb, write bronze and the run manifest");
+        foreach (var option in new Option[] { Sample, SourcePath, TopN, BatchSize, OmdbUrl, RunId, Json })
+        {
+            command.Options.Add(option);
+        }
+
+        CommonOptions.AddTo(command);
+        command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => RunAsync(result, cancellationToken)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["SOURCE_PATH"] = result.GetValue(SourcePath),
+            ["TOP_N"] = result.GetValue(TopN)?.ToString(CultureInfo.InvariantCulture),
+            ["BATCH_SIZE"] = result.GetValue(BatchSize)?.ToString(CultureInfo.InvariantCulture),
+            ["OMDB_BASE_URL"] = result.GetValue(OmdbUrl),
+            ["LAKE_PATH"] = result.GetValue(CommonOptions.Lake),
+            ["LakeStorage"] = result.GetValue(CommonOptions.Connection),
+        };
+        if (result.GetValue(Sample))
+        {
+            SampleData.Apply(settings);
+        }
+
+        using var services = CliHost.Build(settings, result.GetValue(CommonOptions.LogFormat)!, CommonOptions.LevelOf(result));
+        var selection = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Movies.Pipeline.Source.SelectionOptions>>().Value;
+        var startedAt = TimeProvider.System.GetUtcNow();
+        var runId = result.GetValue(RunId) ?? RunIds.Create(startedAt);
+        RunIds.Validate(runId);
+        var request = new RunRequest(runId, RunIds.DateOf(runId, startedAt), startedAt, selection.TopN, selection.BatchSize);
+
+        var runner = services.GetRequiredService<PipelineRunner>();
+        var json = result.GetValue(Json);
+        var outcome = await RunWithProgressAsync(runner, request, cancellationToken);
+        var summary = Summarize(outcome);
+        if (json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(summary, CliJsonContext.Default.RunSummary));
+        }
+        else
+        {
+            PrintTable(summary);
+        }
+
+        return outcome.Succeeded ? ExitCodes.Done : ExitCodes.RunFailed;
+    }
+
+    private static async Task<RunOutcome> RunWithProgressAsync(PipelineRunner runner, RunRequest request, CancellationToken cancellationToken)
+    {
+        var console = CliConsole.Error;
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            return await runner.RunAsync(request, null, cancellationToken);
+        }
+
+        return await console.Progress().AutoClear(true).StartAsync(async context =>
+        {
+            var task = context.AddTask($"run {request.RunId}", maxValue: 1);
+            var progress = new Progress<RunProgress>(p =>
+            {
+                task.MaxValue = Math.Max(1, p.BatchesTotal);
+                task.Value = p.BatchesDone;
+                task.Description = $"{p.Stage}: {p.Counts.Fetched} fetched, {p.Counts.NotFound} not found, {p.Counts.Failed} failed, {p.Counts.Skipped} skipped";
+            });
+            return await runner.RunAsync(request, progress, cancellationToken);
+        });
+    }
+
+    private static RunSummary Summarize(RunOutcome outcome)
+    {
+        var counts = outcome.Manifest.Counts;
+        return new RunSummary(outcome.Plan.RunId, DateOnly.ParseExact(outcome.Plan.RunFolder[..10], "yyyy/MM/dd", CultureInfo.InvariantCulture),
+            outcome.Succeeded ? "succeeded" : "failed", outcome.FatalReason, outcome.Plan.TopN, outcome.Plan.BatchSize, outcome.Plan.Batches,
+            outcome.Manifest.Movies, counts.Fetched, counts.NotFound, counts.Failed, counts.Skipped, outcome.Plan.SourceRows, outcome.Plan.SourceRejects,
+            outcome.Plan.Resumed, $"bronze/{outcome.Manifest.ManifestBlob}");
+    }
+
+    private static void PrintTable(RunSummary s)
+    {
+        var table = new Table().AddColumn("run").AddColumn(new TableColumn(Markup.Escape(s.RunId)));
+        table.AddRow("status", s.Status == "succeeded" ? "[green]succeeded[/]" : $"[red]failed[/]: {Markup.Escape(s.FatalReason ?? string.Empty)}");
+        table.AddRow("selected", $"{s.Movies} movies in {s.Batches} batches of up to {s.BatchSize}");
+        table.AddRow("fetched", s.Fetched.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("not found", s.NotFound.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("failed", s.Failed.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("skipped", s.Skipped.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("source rows", $"{s.SourceRows} ({s.SourceRejects} rejected)");
+        table.AddRow("manifest", Markup.Escape(s.ManifestBlob));
+        CliConsole.Out.Write(table);
+    }
+}

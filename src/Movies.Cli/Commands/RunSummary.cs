@@ -1,0 +1,20 @@
+namespace Movies.Cli.Commands;
+
+/// <summary>What <c>movies run --json</c> prints: one object on stdout.</summary>
+public sealed record RunSummary(
+    string RunId,
+    DateOnly RunDate,
+    string Status,
+    string? FatalReason,
+    int TopN,
+    int BatchSize,
+    int Batches,
+    int Movies,
+    int Fetched,
+    int NotFound,
+    int Failed,
+    int Skipped,
+    int SourceRows,
+    int SourceRejects,
+    bool Resumed,
+    string ManifestBlob);

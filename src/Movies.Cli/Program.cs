@@ -1,0 +1,19 @@
+using System.CommandLine;
+using Movies.Cli;
+using Movies.Cli.Commands;
+
+var root = new RootCommand("movies: the daily movies pipeline, run locally (source → OMDb → bronze)");
+root.Subcommands.Add(RunCommand.Create());
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+    }
+
+    return ExitCodes.BadInput;
+}
+
+return await parsed.InvokeAsync();
