@@ -1,0 +1,151 @@
+// The Functions app on Flex Consumption. Every connection is identity-based through the one
+// user-assigned identity: no keys or connection strings with secrets in app settings.
+param name string
+param location string
+param tags object = {}
+
+param appServicePlanId string
+param identityId string
+param identityClientId string
+
+@description('Host storage (AzureWebJobsStorage, Durable Functions task hub, deployment package).')
+param hostStorageName string
+param deploymentStorageContainerName string
+
+@description('The lake storage account (connection LakeStorage).')
+param lakeStorageName string
+
+@description('Application Insights the app publishes to (with its identity: local auth is off).')
+param applicationInsightsName string
+param keyVaultUri string
+
+@description('Fully qualified Service Bus namespace: <ns>.servicebus.windows.net.')
+param serviceBusNamespace string
+param serviceBusTopic string
+
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+// Pipeline settings: the same names and meaning as in local.settings.sample.json.
+param taskHubName string
+param pipelineSchedule string
+param purgeAfterDays int
+param topN int
+param batchSize int
+param minVotes int
+param maxParallelBatches int
+param sourceBlob string
+param maxRetries int
+param baseDelaySeconds int
+param omdbBaseUrl string
+param omdbSecretName string
+param omdbMaxConcurrency int
+param omdbTimeoutSeconds int
+param omdbDailyLimit int
+param rejectThresholdPercent int
+
+resource hostStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: hostStorageName
+}
+
+resource lakeStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: lakeStorageName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: appServicePlanId
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${hostStorage.properties.primaryEndpoints.blob}${deploymentStorageContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  // Written out name by name (no union) so the compiled template shows every setting.
+  // Not set here on purpose: FUNCTIONS_WORKER_RUNTIME (Flex takes the runtime from functionAppConfig),
+  // AzureWebJobsStorage / LakeStorage connection strings (identity-based __ forms instead) and
+  // OMDB_API_KEY (the key is read from Key Vault: KEY_VAULT_URI + OMDB_SECRET_NAME).
+  resource appSettings 'config' = {
+    name: 'appsettings'
+    properties: {
+      // Host storage: Functions host, Durable Functions task hub (blobs, queues, tables).
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identityClientId
+      AzureWebJobsStorage__blobServiceUri: hostStorage.properties.primaryEndpoints.blob
+      AzureWebJobsStorage__queueServiceUri: hostStorage.properties.primaryEndpoints.queue
+      AzureWebJobsStorage__tableServiceUri: hostStorage.properties.primaryEndpoints.table
+      // The lake: source, bronze, silver, gold, events.
+      LakeStorage__credential: 'managedidentity'
+      LakeStorage__clientId: identityClientId
+      LakeStorage__blobServiceUri: lakeStorage.properties.primaryEndpoints.blob
+      // Telemetry published with the identity (App Insights has local auth off).
+      // The connection string names the ingestion endpoint; its instrumentation key is an identifier,
+      // not a credential, since DisableLocalAuth accepts only Entra ID tokens.
+      APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+      AZURE_CLIENT_ID: identityClientId
+      // Pipeline.
+      TASK_HUB_NAME: taskHubName
+      PIPELINE_SCHEDULE: pipelineSchedule
+      PURGE_AFTER_DAYS: string(purgeAfterDays)
+      TOP_N: string(topN)
+      BATCH_SIZE: string(batchSize)
+      MIN_VOTES: string(minVotes)
+      MAX_PARALLEL_BATCHES: string(maxParallelBatches)
+      SOURCE_BLOB: sourceBlob
+      MAX_RETRIES: string(maxRetries)
+      BASE_DELAY_SECONDS: string(baseDelaySeconds)
+      OMDB_BASE_URL: omdbBaseUrl
+      OMDB_SECRET_NAME: omdbSecretName
+      KEY_VAULT_URI: keyVaultUri
+      OMDB_MAX_CONCURRENCY: string(omdbMaxConcurrency)
+      OMDB_TIMEOUT_SECONDS: string(omdbTimeoutSeconds)
+      OMDB_DAILY_LIMIT: string(omdbDailyLimit)
+      REJECT_THRESHOLD_PERCENT: string(rejectThresholdPercent)
+      SERVICEBUS_NAMESPACE: serviceBusNamespace
+      SERVICEBUS_TOPIC: serviceBusTopic
+    }
+  }
+}
+
+output name string = functionApp.name
+output resourceId string = functionApp.id
+output defaultHostName string = functionApp.properties.defaultHostName

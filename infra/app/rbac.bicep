@@ -1,0 +1,201 @@
+// Every role assignment of the deployment. Each one is scoped to the single resource it concerns
+// and named guid(scope, principal, role) so redeploys are idempotent. Managed identities enter the
+// name by resource id (known when the deployment starts, unlike their principal id), the user by
+// object id.
+//
+// Built-in role definition ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles):
+//   b7e6dc6d-f1e8-4753-8033-0f276bb0955b  Storage Blob Data Owner
+//   ba92f5b4-2d11-453d-a403-e96b0029c9fe  Storage Blob Data Contributor
+//   974c5e8b-45b9-4653-ba55-5f855dd0fb88  Storage Queue Data Contributor
+//   0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3  Storage Table Data Contributor
+//   4633458b-17de-408a-b874-0445c86b69e6  Key Vault Secrets User
+//   b86a8fe4-44ce-4948-aee5-eccb2c155cd7  Key Vault Secrets Officer
+//   69a216fc-b8fb-44d8-bc22-1f3c2cd27a39  Azure Service Bus Data Sender
+//   3913510d-42f4-4e42-8a64-420c390055eb  Monitoring Metrics Publisher
+
+param hostStorageName string
+param lakeStorageName string
+param deadLetterContainerName string
+param keyVaultName string
+param serviceBusNamespaceName string
+param serviceBusTopicName string
+param applicationInsightsName string
+
+@description('Name of the app\'s user-assigned identity.')
+param appIdentityName string
+
+@description('Name of the Event Grid system topic\'s user-assigned identity (dead-lettering).')
+param eventGridIdentityName string
+
+@description('Object id of the deploying user; empty: no user roles.')
+param userPrincipalId string = ''
+
+@allowed(['User', 'ServicePrincipal'])
+param userPrincipalType string = 'User'
+
+var roles = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
+  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+}
+
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: appIdentityName
+}
+
+resource eventGridIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: eventGridIdentityName
+}
+
+resource hostStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: hostStorageName
+}
+
+resource lakeStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: lakeStorageName
+
+  resource blobServices 'blobServices' existing = {
+    name: 'default'
+
+    resource deadLetterContainer 'containers' existing = {
+      name: deadLetterContainerName
+    }
+  }
+}
+
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
+}
+
+resource serviceBus 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = {
+  name: serviceBusNamespaceName
+
+  resource topic 'topics' existing = {
+    name: serviceBusTopicName
+  }
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+// --- The app's identity ---
+
+// Storage Blob Data Owner on the host storage: Functions host, deployment package, task hub blobs.
+resource appHostBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(hostStorage.id, appIdentity.id, roles.storageBlobDataOwner)
+  scope: hostStorage
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+  }
+}
+
+// Storage Queue Data Contributor on the host storage: Durable Functions control and work-item queues.
+resource appHostQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(hostStorage.id, appIdentity.id, roles.storageQueueDataContributor)
+  scope: hostStorage
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+  }
+}
+
+// Storage Table Data Contributor on the host storage: Durable Functions history and instances tables.
+resource appHostTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(hostStorage.id, appIdentity.id, roles.storageTableDataContributor)
+  scope: hostStorage
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+  }
+}
+
+// Storage Blob Data Contributor on the lake: read source, write bronze/silver/gold/events.
+resource appLakeBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(lakeStorage.id, appIdentity.id, roles.storageBlobDataContributor)
+  scope: lakeStorage
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+  }
+}
+
+// Key Vault Secrets User on the vault: read the OMDb key.
+resource appKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(keyVault.id, appIdentity.id, roles.keyVaultSecretsUser)
+  scope: keyVault
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+  }
+}
+
+// Azure Service Bus Data Sender on the pipeline-events topic only.
+resource appTopicSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(serviceBus::topic.id, appIdentity.id, roles.serviceBusDataSender)
+  scope: serviceBus::topic
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
+  }
+}
+
+// Monitoring Metrics Publisher on Application Insights: telemetry with Entra ID (local auth is off).
+resource appMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(applicationInsights.id, appIdentity.id, roles.monitoringMetricsPublisher)
+  scope: applicationInsights
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+  }
+}
+
+// --- The Event Grid system topic's identity ---
+
+// Storage Blob Data Contributor on the dead-letter container only: write undeliverable events.
+resource eventGridDeadLetterContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(lakeStorage::blobServices::deadLetterContainer.id, eventGridIdentity.id, roles.storageBlobDataContributor)
+  scope: lakeStorage::blobServices::deadLetterContainer
+  properties: {
+    principalId: eventGridIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+  }
+}
+
+// --- The deploying user (skipped when no principal id is given) ---
+
+// Storage Blob Data Contributor on the lake: upload the sample source (post-provision hook), read gold.
+resource userLakeBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
+  name: guid(lakeStorage.id, userPrincipalId, roles.storageBlobDataContributor)
+  scope: lakeStorage
+  properties: {
+    principalId: userPrincipalId
+    principalType: userPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+  }
+}
+
+// Key Vault Secrets Officer on the vault: set the OMDb key after deploy.
+resource userKeyVaultSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
+  name: guid(keyVault.id, userPrincipalId, roles.keyVaultSecretsOfficer)
+  scope: keyVault
+  properties: {
+    principalId: userPrincipalId
+    principalType: userPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
+  }
+}

@@ -1,0 +1,50 @@
+// Service Bus namespace (Standard: topics) with local (SAS) auth off, one topic and its subscriptions.
+param name string
+param location string
+param tags object = {}
+param topicName string
+param subscriptionNames string[] = []
+
+resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
+  name: name
+  location: location
+  tags: tags
+  sku: {
+    name: 'Standard'
+    tier: 'Standard'
+  }
+  properties: {
+    disableLocalAuth: true
+    minimumTlsVersion: '1.2'
+    publicNetworkAccess: 'Enabled'
+  }
+
+  resource topic 'topics' = {
+    name: topicName
+    properties: {
+      defaultMessageTimeToLive: 'P14D'
+      enableBatchedOperations: true
+      maxSizeInMegabytes: 1024
+      requiresDuplicateDetection: false
+      supportOrdering: false
+    }
+
+    resource subscriptions 'subscriptions' = [
+      for subscriptionName in subscriptionNames: {
+        name: subscriptionName
+        properties: {
+          deadLetteringOnMessageExpiration: true
+          defaultMessageTimeToLive: 'P14D'
+          lockDuration: 'PT1M'
+          maxDeliveryCount: 10
+        }
+      }
+    ]
+  }
+}
+
+output name string = namespace.name
+output resourceId string = namespace.id
+output topicName string = namespace::topic.name
+// '<ns>.servicebus.windows.net', read from the endpoint so it holds in every cloud.
+output fullyQualifiedNamespace string = split(split(namespace.properties.serviceBusEndpoint, '/')[2], ':')[0]

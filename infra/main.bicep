@@ -1,0 +1,351 @@
+// The movies pipeline on Azure: Functions (Flex Consumption, Durable Functions), the lake, Key Vault,
+// Service Bus, Event Grid, monitoring and alerts. Deployed by `azd up` (see docs/deploy.md).
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; feeds the resource token and the resource group name.')
+param environmentName string
+
+@minLength(1)
+@description('Primary location for all resources (a region that offers Flex Consumption).')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Object id of the deploying user (azd sets AZURE_PRINCIPAL_ID). Empty: no user role assignments.')
+param principalId string = ''
+
+@description('Kind of principal principalId is: User for a person, ServicePrincipal for a CI identity.')
+@allowed(['User', 'ServicePrincipal'])
+param principalType string = 'User'
+
+// Name overrides: empty means abbreviation + resource token.
+param resourceGroupName string = ''
+param apiServiceName string = ''
+param apiUserAssignedIdentityName string = ''
+param appServicePlanName string = ''
+param hostStorageAccountName string = ''
+param lakeStorageAccountName string = ''
+param keyVaultName string = ''
+param serviceBusNamespaceName string = ''
+param logAnalyticsName string = ''
+param applicationInsightsName string = ''
+param eventGridSystemTopicName string = ''
+param actionGroupName string = ''
+
+// Function app scale.
+@description('Memory of each Flex Consumption instance, in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('Upper bound of Flex Consumption instances.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+// Pipeline settings: same names and defaults as local.settings.sample.json.
+param taskHubName string = 'MoviesHub'
+@description('NCRONTAB schedule of the daily run (UTC).')
+param pipelineSchedule string = '0 0 3 * * *'
+param purgeAfterDays int = 30
+param topN int = 20
+param batchSize int = 5
+param minVotes int = 1000
+param maxParallelBatches int = 4
+param sourceBlob string = 'source/movies.json'
+param maxRetries int = 3
+param baseDelaySeconds int = 2
+param omdbBaseUrl string = 'https://www.omdbapi.com/'
+@description('Name of the Key Vault secret holding the OMDb API key.')
+param omdbSecretName string = 'omdb-api-key'
+param omdbMaxConcurrency int = 4
+param omdbTimeoutSeconds int = 10
+param omdbDailyLimit int = 1000
+param rejectThresholdPercent int = 20
+param serviceBusTopic string = 'pipeline-events'
+
+@secure()
+@description('OMDb API key. Empty: no secret is created; set it after deploy with az keyvault secret set.')
+param omdbApiKey string = ''
+
+// Lake retention.
+@description('Days after which bronze blobs move to the cool tier.')
+@minValue(1)
+param bronzeCoolAfterDays int = 30
+
+@description('Days after which bronze blobs are deleted.')
+@minValue(1)
+param bronzeDeleteAfterDays int = 365
+
+@description('Days deleted lake blobs and containers stay recoverable (soft delete).')
+@minValue(1)
+@maxValue(365)
+param lakeSoftDeleteDays int = 14
+
+// Alerts.
+@description('E-mail address for alerts; empty: the action group has no receivers.')
+param alertEmail string = ''
+
+@description('Alert when failed executions exceed this percentage over 15 minutes.')
+@minValue(1)
+@maxValue(100)
+param errorRateThresholdPercent int = 5
+
+var abbrs = loadJsonContent('./abbreviations.json')
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+
+var functionAppName = !empty(apiServiceName) ? apiServiceName : '${abbrs.webSitesFunctions}api-${resourceToken}'
+var deploymentStorageContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
+var hostStorageName = !empty(hostStorageAccountName)
+  ? hostStorageAccountName
+  : '${abbrs.storageStorageAccounts}${resourceToken}'
+var lakeStorageName = !empty(lakeStorageAccountName)
+  ? lakeStorageAccountName
+  : '${abbrs.storageStorageAccounts}lake${resourceToken}'
+var apiIdentityName = !empty(apiUserAssignedIdentityName)
+  ? apiUserAssignedIdentityName
+  : '${abbrs.managedIdentityUserAssignedIdentities}api-${resourceToken}'
+var eventGridIdentityName = '${abbrs.managedIdentityUserAssignedIdentities}evgst-${resourceToken}'
+var appInsightsName = !empty(applicationInsightsName)
+  ? applicationInsightsName
+  : '${abbrs.insightsComponents}${resourceToken}'
+var vaultName = !empty(keyVaultName) ? keyVaultName : '${abbrs.keyVaultVaults}${resourceToken}'
+var serviceBusName = !empty(serviceBusNamespaceName)
+  ? serviceBusNamespaceName
+  : '${abbrs.serviceBusNamespaces}${resourceToken}'
+var deadLetterContainerName = 'eventgrid-deadletter'
+var lakeContainers = ['source', 'bronze', 'silver', 'gold', 'events', deadLetterContainerName]
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
+  location: location
+  tags: tags
+}
+
+// The one identity the app uses for storage, Key Vault, Service Bus and telemetry.
+module apiIdentity 'core/identity/user-assigned-identity.bicep' = {
+  name: 'apiIdentity'
+  scope: rg
+  params: {
+    name: apiIdentityName
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'core/monitor/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: !empty(logAnalyticsName)
+      ? logAnalyticsName
+      : '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    applicationInsightsName: appInsightsName
+    location: location
+    tags: tags
+  }
+}
+
+// Host storage: Functions runtime, Durable Functions task hub, deployment packages.
+module hostStorage 'core/storage/storage-account.bicep' = {
+  name: 'hostStorage'
+  scope: rg
+  params: {
+    name: hostStorageName
+    location: location
+    tags: tags
+    containers: [deploymentStorageContainerName]
+  }
+}
+
+// The lake: source, bronze, silver, gold, events, and Event Grid's dead letters.
+module lakeStorage 'core/storage/storage-account.bicep' = {
+  name: 'lakeStorage'
+  scope: rg
+  params: {
+    name: lakeStorageName
+    location: location
+    tags: tags
+    containers: lakeContainers
+    enableVersioning: true
+    blobDeleteRetentionDays: lakeSoftDeleteDays
+    containerDeleteRetentionDays: lakeSoftDeleteDays
+  }
+}
+
+module lakeLifecycle 'app/lake-lifecycle.bicep' = {
+  name: 'lakeLifecycle'
+  scope: rg
+  params: {
+    lakeStorageName: lakeStorageName
+    bronzeCoolAfterDays: bronzeCoolAfterDays
+    bronzeDeleteAfterDays: bronzeDeleteAfterDays
+  }
+  dependsOn: [lakeStorage]
+}
+
+module keyVault 'core/security/keyvault.bicep' = {
+  name: 'keyVault'
+  scope: rg
+  params: {
+    name: vaultName
+    location: location
+    tags: tags
+    omdbSecretName: omdbSecretName
+    omdbApiKey: omdbApiKey
+  }
+}
+
+module serviceBus 'core/messaging/servicebus.bicep' = {
+  name: 'serviceBus'
+  scope: rg
+  params: {
+    name: serviceBusName
+    location: location
+    tags: tags
+    topicName: serviceBusTopic
+    subscriptionNames: ['all-events']
+  }
+}
+
+module appServicePlan 'core/host/flex-consumption-plan.bicep' = {
+  name: 'appServicePlan'
+  scope: rg
+  params: {
+    name: !empty(appServicePlanName) ? appServicePlanName : '${abbrs.webServerFarms}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  params: {
+    name: functionAppName
+    location: location
+    tags: tags
+    appServicePlanId: appServicePlan.outputs.resourceId
+    identityId: apiIdentity.outputs.resourceId
+    identityClientId: apiIdentity.outputs.clientId
+    hostStorageName: hostStorageName
+    deploymentStorageContainerName: deploymentStorageContainerName
+    lakeStorageName: lakeStorageName
+    applicationInsightsName: appInsightsName
+    keyVaultUri: keyVault.outputs.uri
+    serviceBusNamespace: serviceBus.outputs.fullyQualifiedNamespace
+    serviceBusTopic: serviceBus.outputs.topicName
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    taskHubName: taskHubName
+    pipelineSchedule: pipelineSchedule
+    purgeAfterDays: purgeAfterDays
+    topN: topN
+    batchSize: batchSize
+    minVotes: minVotes
+    maxParallelBatches: maxParallelBatches
+    sourceBlob: sourceBlob
+    maxRetries: maxRetries
+    baseDelaySeconds: baseDelaySeconds
+    omdbBaseUrl: omdbBaseUrl
+    omdbSecretName: omdbSecretName
+    omdbMaxConcurrency: omdbMaxConcurrency
+    omdbTimeoutSeconds: omdbTimeoutSeconds
+    omdbDailyLimit: omdbDailyLimit
+    rejectThresholdPercent: rejectThresholdPercent
+  }
+  // The host must be able to reach its storage with the identity the moment it starts.
+  dependsOn: [hostStorage, lakeStorage, monitoring, rbac]
+}
+
+// Identity of the Event Grid system topic: writes undeliverable events to the dead-letter container.
+module eventGridIdentity 'core/identity/user-assigned-identity.bicep' = {
+  name: 'eventGridIdentity'
+  scope: rg
+  params: {
+    name: eventGridIdentityName
+    location: location
+    tags: tags
+  }
+}
+
+// BlobCreated events of the lake; subscriptions are added by scripts/post-deploy.sh.
+module eventGrid 'app/eventgrid.bicep' = {
+  name: 'eventGrid'
+  scope: rg
+  params: {
+    name: !empty(eventGridSystemTopicName)
+      ? eventGridSystemTopicName
+      : '${abbrs.eventGridSystemTopics}lake-${resourceToken}'
+    location: location
+    tags: tags
+    lakeStorageName: lakeStorageName
+    identityId: eventGridIdentity.outputs.resourceId
+  }
+  dependsOn: [lakeStorage]
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    hostStorageName: hostStorageName
+    lakeStorageName: lakeStorageName
+    deadLetterContainerName: deadLetterContainerName
+    keyVaultName: vaultName
+    serviceBusNamespaceName: serviceBusName
+    serviceBusTopicName: serviceBusTopic
+    applicationInsightsName: appInsightsName
+    appIdentityName: apiIdentityName
+    eventGridIdentityName: eventGridIdentityName
+    userPrincipalId: principalId
+    userPrincipalType: principalType
+  }
+  dependsOn: [apiIdentity, eventGridIdentity, hostStorage, lakeStorage, keyVault, serviceBus, monitoring]
+}
+
+module alerts 'app/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    actionGroupName: !empty(actionGroupName) ? actionGroupName : '${abbrs.insightsActionGroups}${resourceToken}'
+    failedExecutionsAlertName: '${abbrs.insightsMetricAlerts}failed-executions-${resourceToken}'
+    errorRateAlertName: '${abbrs.insightsScheduledQueryRules}error-rate-${resourceToken}'
+    location: location
+    tags: tags
+    applicationInsightsName: appInsightsName
+    alertEmail: alertEmail
+    errorRateThresholdPercent: errorRateThresholdPercent
+  }
+  dependsOn: [monitoring]
+}
+
+// Outputs for azd and the hooks (azd stores them in .azure/<env>/.env). Names and URIs only: no secrets.
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = api.outputs.name
+output AZURE_FUNCTION_APP_HOSTNAME string = api.outputs.defaultHostName
+output SERVICE_API_NAME string = api.outputs.name
+output AZURE_CLIENT_ID string = apiIdentity.outputs.clientId
+output HOST_STORAGE_ACCOUNT_NAME string = hostStorage.outputs.name
+output LAKE_STORAGE_ACCOUNT_NAME string = lakeStorage.outputs.name
+output LAKE_BLOB_ENDPOINT string = lakeStorage.outputs.primaryBlobEndpoint
+output LAKE_DFS_ENDPOINT string = lakeStorage.outputs.primaryDfsEndpoint
+output LAKE_DEADLETTER_CONTAINER_NAME string = deadLetterContainerName
+output SOURCE_BLOB string = sourceBlob
+output EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
+output KEY_VAULT_NAME string = keyVault.outputs.name
+output KEY_VAULT_URI string = keyVault.outputs.uri
+output OMDB_SECRET_NAME string = omdbSecretName
+output SERVICEBUS_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
+output SERVICEBUS_TOPIC string = serviceBus.outputs.topicName
+output TASK_HUB_NAME string = taskHubName
+output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+output EVENTGRID_IDENTITY_ID string = eventGridIdentity.outputs.resourceId

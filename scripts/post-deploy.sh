@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# azd postdeploy hook: subscribe the blob-triggered promotions to the lake's Event Grid system topic.
+#   bronze/**/_manifest.json created -> Host.Functions.PromoteToSilver
+#   silver/**/_manifest.json created -> Host.Functions.PromoteToGold
+# Events go to the Functions blob extension webhook, authenticated by the extension's system key
+# (blobs_extension), which exists only once the code is deployed: that is why this is a hook and not
+# Bicep. Undeliverable events are dead-lettered to the lake's dead-letter container by the topic's
+# user-assigned identity (Storage Blob Data Contributor on that container only).
+set -euo pipefail
+
+if [[ -z "${AZURE_FUNCTION_APP_NAME:-}" ]] && command -v azd >/dev/null 2>&1; then
+  while IFS='=' read -r key value; do
+    value="${value%\"}"
+    value="${value#\"}"
+    export "$key=$value"
+  done < <(azd env get-values)
+fi
+
+: "${AZURE_SUBSCRIPTION_ID:?AZURE_SUBSCRIPTION_ID is not set}"
+: "${RESOURCE_GROUP:?RESOURCE_GROUP is not set: run azd provision first}"
+: "${AZURE_FUNCTION_APP_NAME:?AZURE_FUNCTION_APP_NAME is not set}"
+: "${AZURE_FUNCTION_APP_HOSTNAME:?AZURE_FUNCTION_APP_HOSTNAME is not set}"
+: "${LAKE_STORAGE_ACCOUNT_NAME:?LAKE_STORAGE_ACCOUNT_NAME is not set}"
+: "${LAKE_DEADLETTER_CONTAINER_NAME:?LAKE_DEADLETTER_CONTAINER_NAME is not set}"
+: "${EVENTGRID_SYSTEM_TOPIC_NAME:?EVENTGRID_SYSTEM_TOPIC_NAME is not set}"
+: "${EVENTGRID_IDENTITY_ID:?EVENTGRID_IDENTITY_ID is not set}"
+
+# Retry policy of the subscriptions: up to 30 attempts within 24 hours, then dead-letter.
+max_delivery_attempts="${EVENTGRID_MAX_DELIVERY_ATTEMPTS:-30}"
+event_ttl_minutes="${EVENTGRID_EVENT_TTL_MINUTES:-1440}"
+api_version="2022-06-15"
+
+if ! command -v az >/dev/null 2>&1; then
+  echo "Error: the Azure CLI (az) is required, see docs/deploy.md" >&2
+  exit 1
+fi
+
+# The key appears once the host has started with its blob triggers: wait for it.
+blobs_extension=""
+for attempt in 1 2 3 4 5 6 7 8 9 10 11 12; do
+  blobs_extension="$(az functionapp keys list \
+    --name "${AZURE_FUNCTION_APP_NAME}" \
+    --resource-group "${RESOURCE_GROUP}" \
+    --query "systemKeys.blobs_extension" \
+    --output tsv 2>/dev/null || true)"
+  if [[ -n "${blobs_extension}" ]]; then
+    break
+  fi
+  echo "Waiting for the blobs_extension system key (attempt ${attempt}) ..."
+  sleep 15
+done
+if [[ -z "${blobs_extension}" ]]; then
+  echo "Error: no blobs_extension key on ${AZURE_FUNCTION_APP_NAME}; is the app deployed and running?" >&2
+  exit 1
+fi
+
+lake_id="/subscriptions/${AZURE_SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.Storage/storageAccounts/${LAKE_STORAGE_ACCOUNT_NAME}"
+topic_id="/subscriptions/${AZURE_SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.EventGrid/systemTopics/${EVENTGRID_SYSTEM_TOPIC_NAME}"
+
+body_file="$(mktemp)"
+trap 'rm -f "${body_file}"' EXIT
+
+# subscribe <event subscription name> <container> <function name>
+subscribe() {
+  local name="$1" container="$2" function_name="$3"
+  local endpoint="https://${AZURE_FUNCTION_APP_HOSTNAME}/runtime/webhooks/blobs?functionName=Host.Functions.${function_name}&code=${blobs_extension}"
+
+  # The body holds the key: written to a private temp file (mktemp: mode 600), never echoed.
+  cat >"${body_file}" <<JSON
+{
+  "properties": {
+    "destination": {
+      "endpointType": "WebHook",
+      "properties": { "endpointUrl": "${endpoint}" }
+    },
+    "filter": {
+      "includedEventTypes": ["Microsoft.Storage.BlobCreated"],
+      "subjectBeginsWith": "/blobServices/default/containers/${container}/",
+      "subjectEndsWith": "/_manifest.json",
+      "isSubjectCaseSensitive": false
+    },
+    "eventDeliverySchema": "EventGridSchema",
+    "retryPolicy": {
+      "maxDeliveryAttempts": ${max_delivery_attempts},
+      "eventTimeToLiveInMinutes": ${event_ttl_minutes}
+    },
+    "deadLetterWithResourceIdentity": {
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentity": "${EVENTGRID_IDENTITY_ID}"
+      },
+      "deadLetterDestination": {
+        "endpointType": "StorageBlob",
+        "properties": {
+          "resourceId": "${lake_id}",
+          "blobContainerName": "${LAKE_DEADLETTER_CONTAINER_NAME}"
+        }
+      }
+    }
+  }
+}
+JSON
+
+  echo "Subscribing ${function_name} to BlobCreated of ${container}/**/_manifest.json ..."
+  # PUT creates or updates: rerunning the hook is safe. A relative URL goes to the current cloud's ARM.
+  az rest \
+    --method put \
+    --url "${topic_id}/eventSubscriptions/${name}?api-version=${api_version}" \
+    --body "@${body_file}" \
+    --only-show-errors \
+    --output none
+
+  # Creation is asynchronous (Event Grid first validates the webhook): wait for the outcome.
+  local state=""
+  for _ in $(seq 1 30); do
+    state="$(az rest --method get \
+      --url "${topic_id}/eventSubscriptions/${name}?api-version=${api_version}" \
+      --query "properties.provisioningState" --output tsv)"
+    case "${state}" in
+      Succeeded) echo "  ${name}: ${state}"; return 0 ;;
+      Failed | Canceled) echo "Error: event subscription ${name} is ${state}" >&2; return 1 ;;
+    esac
+    sleep 5
+  done
+  echo "Error: event subscription ${name} still ${state} after 150 s" >&2
+  return 1
+}
+
+subscribe "bronze-manifest-to-silver" "bronze" "PromoteToSilver"
+subscribe "silver-manifest-to-gold" "silver" "PromoteToGold"
+
+echo "Event Grid subscriptions are in place on ${EVENTGRID_SYSTEM_TOPIC_NAME}."
