@@ -31,6 +31,7 @@ namespace Movies.Pipeline;
 [JsonSerializable(typeof(SilverResult))]
 [JsonSerializable(typeof(GoldManifest))]
 [JsonSerializable(typeof(GoldResult))]
+[JsonSerializable(typeof(PromotionResult))]
 public sealed partial class PipelineJsonContext : JsonSerializerContext
 {
     /// <summary>The context the pipeline writes with: unicode titles stay readable in blobs.</summary>

@@ -65,7 +65,7 @@ public sealed class SilverPromoter(ILakeStore lake, ILogger<SilverPromoter> logg
         // Written last: its arrival starts gold, which then finds the dataset complete.
         await lake.WriteJsonAsync(LakeContainers.Silver, manifestBlob, silver, PipelineJsonContext.Blobs.SilverManifest, overwrite: true, cancellationToken);
         Log.Promoted(logger, manifest.RunId, manifestBlob, fetched.Count, rows.Count, rejects.Count);
-        return new SilverResult(manifestBlob, fetched.Count, rows.Count, rejects.Count);
+        return new SilverResult(manifestBlob, fetched.Count, rows.Count, rejects.Count, byReason);
     }
 
     private async Task<(SilverMovie? Row, SilverValidationError? Error)> ReadAsync(RunManifest manifest, string blob, CancellationToken cancellationToken)
