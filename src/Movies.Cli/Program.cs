@@ -4,6 +4,7 @@ using Movies.Cli.Commands;
 
 var root = new RootCommand("movies: the daily movies pipeline, run locally (source → OMDb → bronze)");
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
