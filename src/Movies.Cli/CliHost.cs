@@ -11,7 +11,7 @@ namespace Movies.Cli;
 /// names, overridden by what the command line says, and logs on stderr so stdout stays for results.</summary>
 public static class CliHost
 {
-    public static ServiceProvider Build(IReadOnlyDictionary<string, string?> overrides, string logFormat, LogLevel logLevel)
+    public static ServiceProvider Build(IReadOnlyDictionary<string, string?> overrides, string logFormat, LogLevel logLevel, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables()
@@ -47,6 +47,7 @@ public static class CliHost
             logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         });
         services.AddMoviesPipeline();
+        configure?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         // Outside a generic host nobody runs ValidateOnStart: do it here, so bad settings fail before any work.

@@ -1,5 +1,6 @@
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
+using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Gold;
 
@@ -9,12 +10,12 @@ public abstract class GoldPromoterTests
     private static readonly DateOnly Day1 = new(2026, 11, 20);
     private static readonly DateOnly Day2 = new(2026, 11, 21);
 
-    protected abstract ILakeStore CreateLake();
+    protected abstract Task<ILakeStore> CreateLakeAsync();
 
     [Fact]
     public async Task PromoteAsync_SameRunTwice_GoldByteIdentical()
     {
-        var lake = CreateLake();
+        var lake = await CreateLakeAsync();
         var manifest = await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1),
             [new("heat", LakeRuns.Omdb("tt0113277", "Heat", 1995), LakeRuns.Source(187_000_000, 60_000_000)), new("x", LakeRuns.Omdb("tt2", "X", 2004, genre: "Action, Drama"))]);
         var promoter = LakeRuns.Promoter(lake);
@@ -31,7 +32,7 @@ public abstract class GoldPromoterTests
     [Fact]
     public async Task PromoteAsync_SecondRun_UpsertKeepsOldFilmsAndRefreshesShared()
     {
-        var lake = CreateLake();
+        var lake = await CreateLakeAsync();
         var promoter = LakeRuns.Promoter(lake);
         await promoter.PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1),
             [new("a", LakeRuns.Omdb("tt1", "Old Only", 1990, rating: "6.0")), new("b", LakeRuns.Omdb("tt2", "Shared", 2000, rating: "7.0"))]));
@@ -53,7 +54,7 @@ public abstract class GoldPromoterTests
     [Fact]
     public async Task PromoteAsync_MoviesUnified_ReadByDuckDbWithSchemaAndValues()
     {
-        var lake = CreateLake();
+        var lake = await CreateLakeAsync();
         await LakeRuns.Promoter(lake).PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1),
             [new("heat", LakeRuns.Omdb("tt0113277", "Heat", 1995, boxOffice: "$67,436,818"), LakeRuns.Source(187_436_818, 60_000_000))]));
         var name = GoldPaths.Latest(GoldPaths.MoviesUnified, "parquet");
@@ -74,7 +75,7 @@ public abstract class GoldPromoterTests
     [Fact]
     public async Task PromoteAsync_Csv_FixedHeaderAndIsoValues()
     {
-        var lake = CreateLake();
+        var lake = await CreateLakeAsync();
         await LakeRuns.Promoter(lake).PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1),
             [new("heat", LakeRuns.Omdb("tt0113277", "Heat, the \"film\"", 1995))]));
 
@@ -95,7 +96,7 @@ public abstract class GoldPromoterTests
     [Fact]
     public async Task PromoteAsync_RejectsAboveThreshold_RunFailedButValidPublished()
     {
-        var lake = CreateLake();
+        var lake = await CreateLakeAsync();
         var result = await LakeRuns.Promoter(lake, thresholdPercent: 20).PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1),
             [new("ok", LakeRuns.Omdb("tt1", "Fine", 2000)), new("bad", LakeRuns.Omdb("", "No id", 2000))]));
 

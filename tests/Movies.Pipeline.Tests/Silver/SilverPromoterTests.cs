@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Silver;
+using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Silver;
 
@@ -10,12 +11,12 @@ public abstract class SilverPromoterTests
     private static readonly DateOnly Date = new(2026, 11, 20);
     private static readonly DateTimeOffset StartedAt = new(2026, 11, 20, 3, 0, 0, TimeSpan.Zero);
 
-    protected abstract ILakeStore CreateLake();
+    protected abstract Task<ILakeStore> CreateLakeAsync();
 
     [Fact]
     public async Task PromoteAsync_MixedRun_EveryBronzeRecordInSilverOrRejects()
     {
-        var lake = CreateLake();
+        var lake = await CreateLakeAsync();
         var manifest = await LakeRuns.WriteRunAsync(lake, "20261120-mixed", Date, StartedAt,
         [
             new("heat", LakeRuns.Omdb("tt0113277", "Heat", 1995)),
@@ -56,7 +57,7 @@ public abstract class SilverPromoterTests
     [Fact]
     public async Task PromoteAsync_SilverParquet_ReadByDuckDbWithTypedColumns()
     {
-        var lake = CreateLake();
+        var lake = await CreateLakeAsync();
         var manifest = await LakeRuns.WriteRunAsync(lake, "20261120-typed", Date, StartedAt,
             [new("amelie", LakeRuns.Omdb("tt0211915", "Amélie", 2001, boxOffice: "$33,225,499", genre: "Comedy, Romance"), LakeRuns.Source(174_000_000, 10_000_000))]);
 
@@ -79,7 +80,7 @@ public abstract class SilverPromoterTests
     [Fact]
     public async Task PromoteAsync_Twice_ByteIdentical()
     {
-        var lake = CreateLake();
+        var lake = await CreateLakeAsync();
         var manifest = await LakeRuns.WriteRunAsync(lake, "20261120-twice", Date, StartedAt,
             [new("a", LakeRuns.Omdb("tt1", "A", 2000)), new("b", LakeRuns.Omdb("", "B", 2000))]);
         var promoter = new SilverPromoter(lake, Microsoft.Extensions.Logging.Abstractions.NullLogger<SilverPromoter>.Instance);

@@ -9,10 +9,7 @@ using Movies.Pipeline.Lake;
 using Movies.Pipeline.Silver;
 using Movies.Pipeline.Workflow;
 
-namespace Movies.Pipeline.Tests;
-
-/// <summary>One movie of a hand-made bronze run: its OMDb answer and source row, or a broken blob.</summary>
-internal sealed record BronzeMovie(string Key, string Omdb, string Source = "{}", string? RawBlob = null, bool Missing = false);
+namespace Movies.Pipeline.Tests.Infrastructure;
 
 /// <summary>Writes bronze runs straight into a lake (as the enrich and manifest steps would), builds the
 /// promoters over it, and reads Parquet back with DuckDB, an independent reader.</summary>

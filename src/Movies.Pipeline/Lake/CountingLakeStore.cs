@@ -1,0 +1,54 @@
+using System.Runtime.CompilerServices;
+
+namespace Movies.Pipeline.Lake;
+
+/// <summary>Counts the storage operations that reach a lake: what a run costs, per movie.
+/// A listing counts one operation per 5,000 names, as a blob listing page does.</summary>
+public sealed class CountingLakeStore(ILakeStore inner) : ILakeStore
+{
+    private const int ListPageSize = 5000;
+    private long _reads;
+    private long _writes;
+    private long _lists;
+
+    public long Reads => Interlocked.Read(ref _reads);
+
+    public long Writes => Interlocked.Read(ref _writes);
+
+    public long Lists => Interlocked.Read(ref _lists);
+
+    public long Total => Reads + Writes + Lists;
+
+    public Task<bool> UploadAsync(string container, string name, BinaryData content, bool overwrite, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _writes);
+        return inner.UploadAsync(container, name, content, overwrite, cancellationToken);
+    }
+
+    public Task<BinaryData?> DownloadAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _reads);
+        return inner.DownloadAsync(container, name, cancellationToken);
+    }
+
+    public Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _reads);
+        return inner.ExistsAsync(container, name, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<string> GetNamesAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _lists);
+        var count = 0;
+        await foreach (var name in inner.GetNamesAsync(container, prefix, cancellationToken))
+        {
+            if (++count % ListPageSize == 0)
+            {
+                Interlocked.Increment(ref _lists);
+            }
+
+            yield return name;
+        }
+    }
+}

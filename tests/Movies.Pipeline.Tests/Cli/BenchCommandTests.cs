@@ -1,0 +1,23 @@
+using System.Text.Json;
+
+namespace Movies.Pipeline.Tests.Cli;
+
+public class BenchCommandTests
+{
+    [Fact]
+    public async Task Bench_SmallSizesJson_PrintsMeasuredFigures()
+    {
+        var result = await MoviesCli.RunAsync(null, "bench", "--json", "--enrich-movies", "40", "--concurrency", "4", "--ops-sizes", "100", "300");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var figures = JsonDocument.Parse(result.Stdout);
+        var root = figures.RootElement;
+        // 40 movies at 50 ms and 4 at once cannot take less than 0.5 s.
+        Assert.True(root.GetProperty("enrich_seconds").GetDouble() >= 0.5);
+        Assert.True(root.GetProperty("enrich_ratio").GetDouble() >= 1.0);
+        var ops = root.GetProperty("ops_per_movie");
+        // Each movie costs at least a bronze lookup and a bronze write.
+        Assert.InRange(ops.GetProperty("100").GetDouble(), 2.0, 4.0);
+        Assert.InRange(ops.GetProperty("300").GetDouble(), 2.0, 4.0);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Movies.Pipeline.Tests.Infrastructure;
+
+namespace Movies.Pipeline.Tests.Cli;
+
+/// <summary>Runs the real <c>movies</c> executable (built beside the tests) as a user would.</summary>
+public static class MoviesCli
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    // The CLI's own output folder, built with the same configuration as the tests: beside the tests its
+    // assemblies would resolve against the ASP.NET framework the OMDb stand-in brings in.
+    private static string CliPath { get; } = Path.Combine(
+        RepositoryRoot.Path, "src", "Movies.Cli", "bin", new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0", "movies.dll");
+
+    public static async Task<Result> RunAsync(IDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(CliPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Movies.Pipeline.Tests.Infrastructure;
+
+namespace Movies.Pipeline.Tests.Cli;
+
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public async Task Run_Sample20By5Json_FourBatchesManifestOf20AndOneBlobPerFetched()
+    {
+        var result = await MoviesCli.RunAsync(null, "run", "--sample", "--top-n", "20", "--batch-size", "5", "--lake", _folder.Path, "--json", "--run-id", "20261123-cli");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var summary = JsonDocument.Parse(result.Stdout);
+        var root = summary.RootElement;
+        Assert.Equal(("succeeded", 4, 20), (root.GetProperty("status").GetString(), root.GetProperty("batches").GetInt32(), root.GetProperty("movies").GetInt32()));
+        var fetched = root.GetProperty("fetched").GetInt32();
+        Assert.Equal(20, fetched + root.GetProperty("notFound").GetInt32() + root.GetProperty("failed").GetInt32() + root.GetProperty("skipped").GetInt32());
+
+        var runFolder = _folder.Combine("bronze", "2026", "11", "23", "20261123-cli");
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(runFolder, "_manifest.json")));
+        var movies = manifest.RootElement.GetProperty("movies").EnumerateArray().ToList();
+        Assert.Equal(20, movies.Count);
+        Assert.Equal(4, manifest.RootElement.GetProperty("batches").GetInt32());
+        Assert.All(movies, m => Assert.Contains(m.GetProperty("outcome").GetString(), new[] { "fetched", "not_found", "failed", "skipped" }));
+        Assert.Equal(fetched, Directory.GetFiles(runFolder, "*.json").Count(f => !Path.GetFileName(f).StartsWith('_')));
+    }
+
+    [Theory]
+    [InlineData("0", "5", "TOP_N must be at least 1")]
+    [InlineData("20", "30", "BATCH_SIZE 30 is larger than TOP_N 20")]
+    [InlineData("5000", "5", "TOP_N 5000 is more than OMDB_DAILY_LIMIT 1000")]
+    [InlineData("abc", "5", "abc")]
+    public async Task Run_BadNumbers_ExitTwoWithClearMessage(string topN, string batchSize, string expected)
+    {
+        var result = await MoviesCli.RunAsync(null, "run", "--sample", "--top-n", topN, "--batch-size", batchSize, "--lake", _folder.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SourceNotJson_ExitTwoAndNothingWritten()
+    {
+        var source = _folder.Combine("bad.json");
+        File.WriteAllText(source, "<html>not json</html>");
+
+        var result = await MoviesCli.RunAsync(null, "run", "--sample", "--source", source, "--lake", _folder.Combine("lake"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not valid JSON", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_folder.Combine("lake", "bronze")));
+    }
+
+    [Fact]
+    public async Task Run_WithoutAnyKey_RunFailsAndEveryMovieSkippedWithReason()
+    {
+        var result = await MoviesCli.RunAsync(
+            new Dictionary<string, string> { ["OMDB_API_KEY"] = string.Empty, ["OMDB_BASE_URL"] = "http://127.0.0.1:9/" },
+            "run", "--source", Path.Combine(RepositoryRoot.Path, "data", "sample", "movies.json"), "--top-n", "4", "--batch-size", "2", "--lake", _folder.Path, "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        using var summary = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(4, summary.RootElement.GetProperty("skipped").GetInt32());
+        Assert.Contains("No OMDb API key", summary.RootElement.GetProperty("fatalReason").GetString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Movies.Pipeline.Workflow;
+
+namespace Movies.Pipeline.Tests.Infrastructure;
+
+/// <summary>The engine as the CLI composes it, with settings given per test and logs captured.</summary>
+public sealed class PipelineHarness : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public PipelineHarness(IDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        services.AddMoviesPipeline();
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        _services.GetService<IStartupValidator>()?.Validate();
+    }
+
+    public CapturedLogs Logs { get; } = new();
+
+    public IServiceProvider Services => _services;
+
+    /// <summary>Settings for a fast test run against a stand-in: tiny backoff, and an attempt timeout
+    /// generous enough that only a scripted hang ever reaches it on a loaded machine.</summary>
+    public static Dictionary<string, string?> Settings(string lakePath, Uri omdbUrl, string sourcePath, string apiKey = "test-key") => new()
+    {
+        ["LAKE_PATH"] = lakePath,
+        ["OMDB_BASE_URL"] = omdbUrl.ToString(),
+        ["OMDB_API_KEY"] = apiKey,
+        ["SOURCE_PATH"] = sourcePath,
+        ["MAX_RETRIES"] = "3",
+        ["BASE_DELAY_SECONDS"] = "0.01",
+        ["OMDB_TIMEOUT_SECONDS"] = "5",
+        ["OMDB_MAX_CONCURRENCY"] = "4",
+        ["MIN_VOTES"] = "1000",
+    };
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public Task<RunOutcome> RunAsync(string runId, int topN, int batchSize, CancellationToken cancellationToken = default)
+    {
+        var startedAt = new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero);
+        return Get<PipelineRunner>().RunAsync(new RunRequest(runId, RunIds.DateOf(runId, startedAt), startedAt, topN, batchSize), null, cancellationToken);
+    }
+
+    public void Dispose() => _services.Dispose();
+}

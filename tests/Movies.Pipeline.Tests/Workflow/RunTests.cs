@@ -1,0 +1,247 @@
+using System.Text.Json;
+using Movies.Pipeline.Bronze;
+using Movies.Pipeline.Lake;
+using Movies.Pipeline.Source;
+using Movies.Pipeline.Tests.Infrastructure;
+using Movies.Pipeline.Workflow;
+
+namespace Movies.Pipeline.Tests.Workflow;
+
+/// <summary>Whole runs from source to bronze: the real engine, a local HTTP OMDb, and a real lake.</summary>
+public abstract class RunTests : IAsyncLifetime
+{
+    private const string Key = "KEY-RECOGNISABLE-7f3a9c";
+    private readonly TempFolder _folder = new();
+    private readonly string _runId = $"20261123-{Guid.NewGuid():N}"[..30];
+    private IReadOnlyList<string> _titles = TestSource.Titles(30);
+    private OmdbStandIn _omdb = null!;
+
+    protected abstract void UseLake(Dictionary<string, string?> settings, string folder);
+
+    public async Task InitializeAsync() => _omdb = await OmdbStandIn.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _omdb.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private PipelineHarness Harness(params (string Key, string Value)[] extra)
+    {
+        var settings = PipelineHarness.Settings(_folder.Combine("lake"), _omdb.BaseUrl, TestSource.Write(_folder.Path, _titles), Key);
+        UseLake(settings, _folder.Combine("lake"));
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return new PipelineHarness(settings);
+    }
+
+    private static async Task<RunManifest> ManifestAsync(PipelineHarness harness, RunOutcome outcome)
+        => (await harness.Get<ILakeStore>().ReadJsonAsync(LakeContainers.Bronze, outcome.Manifest.ManifestBlob, PipelineJsonContext.Blobs.RunManifest))!;
+
+    private static async Task<List<string>> MovieBlobsAsync(PipelineHarness harness, string runFolder)
+    {
+        var names = new List<string>();
+        await foreach (var name in harness.Get<ILakeStore>().GetNamesAsync(LakeContainers.Bronze, runFolder + "/"))
+        {
+            if (!name[(runFolder.Length + 1)..].StartsWith('_'))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    [Fact]
+    public async Task Run_20By5WithMixedAnswers_FourBatchesEveryMovieAccountedForOneBlobPerFetched()
+    {
+        _omdb.Script("Film 003", StandInAnswer.NotFound);
+        _omdb.Script("Film 007", StandInAnswer.ServerError);
+        _omdb.Script("Film 010", StandInAnswer.ServerError, StandInAnswer.Found("Film 010", 1998));
+        using var harness = Harness();
+
+        var outcome = await harness.RunAsync(_runId, topN: 20, batchSize: 5);
+        var manifest = await ManifestAsync(harness, outcome);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal((20, 5, 4), (manifest.TopN, manifest.BatchSize, manifest.Batches));
+        Assert.Equal(_titles.Take(20), manifest.Movies.Select(m => m.Title));
+        Assert.Equal([1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4], manifest.Movies.Select(m => m.Batch));
+        Assert.Equal(new OutcomeCounts(18, 1, 1, 0), manifest.Counts);
+        Assert.All(manifest.Movies.Where(m => m.Outcome != MovieOutcomes.Fetched), m => Assert.False(string.IsNullOrEmpty(m.Reason)));
+        Assert.Equal("Movie not found!", manifest.Movies.Single(m => m.Title == "Film 003").Reason);
+        Assert.Equal((MovieOutcomes.Failed, 4), manifest.Movies.Single(m => m.Title == "Film 007") is var f ? (f.Outcome, f.Attempts) : default);
+
+        var blobs = await MovieBlobsAsync(harness, outcome.Plan.RunFolder);
+        Assert.Equal(manifest.Movies.Where(m => m.Outcome == MovieOutcomes.Fetched).Select(m => m.Blob).Order(StringComparer.Ordinal), blobs);
+        Assert.StartsWith("2026/11/23/" + _runId + "/", blobs[0], StringComparison.Ordinal);
+
+        var retried = manifest.Movies.Single(m => m.Title == "Film 010");
+        var record = (await harness.Get<ILakeStore>().ReadJsonAsync(LakeContainers.Bronze, retried.Blob!, PipelineJsonContext.Blobs.BronzeRecord))!;
+        Assert.Equal((2, 2), (record.Attempts, retried.Attempts));
+        Assert.Equal(StandInAnswer.Found("Film 010", 1998).Body, record.Omdb);
+        Assert.Equal("Film 010", JsonDocument.Parse(record.Source).RootElement.GetProperty("Title").GetString());
+        Assert.Equal("?t=Film%20010&y=1998&type=movie", record.Request.Query);
+    }
+
+    [Fact]
+    public async Task Run_InvalidKey_StopsCallingAndAccountsForEveryMovie()
+    {
+        _omdb.Everyone = _ => StandInAnswer.InvalidKey;
+        using var harness = Harness(("MAX_PARALLEL_BATCHES", "1"), ("OMDB_MAX_CONCURRENCY", "2"));
+
+        var outcome = await harness.RunAsync(_runId, topN: 20, batchSize: 5);
+        var manifest = await ManifestAsync(harness, outcome);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal("Invalid API key!", outcome.FatalReason);
+        Assert.Equal("Invalid API key!", manifest.FatalReason);
+        Assert.Equal(20, manifest.Movies.Count);
+        Assert.All(manifest.Movies, m => Assert.Equal(MovieOutcomes.Skipped, m.Outcome));
+        Assert.All(manifest.Movies, m => Assert.Contains("Invalid API key!", m.Reason, StringComparison.Ordinal));
+        // At most the calls already in flight when the first answer came back.
+        Assert.InRange(_omdb.TotalCalls, 1, 2);
+        Assert.Empty(await MovieBlobsAsync(harness, outcome.Plan.RunFolder));
+    }
+
+    [Fact]
+    public async Task Run_RequestLimitReachedMidRun_PartialRunWithEveryMovieAccountedFor()
+    {
+        _omdb.Everyone = call => call > 7 ? StandInAnswer.LimitReached : null;
+        using var harness = Harness(("MAX_PARALLEL_BATCHES", "1"));
+
+        var outcome = await harness.RunAsync(_runId, topN: 20, batchSize: 5);
+        var manifest = await ManifestAsync(harness, outcome);
+
+        Assert.Equal("Request limit reached!", outcome.FatalReason);
+        Assert.Equal(20, manifest.Movies.Count);
+        Assert.Equal(7, manifest.Counts.Fetched);
+        Assert.Equal(13, manifest.Counts.Skipped);
+        Assert.Equal(7, (await MovieBlobsAsync(harness, outcome.Plan.RunFolder)).Count);
+        Assert.All(manifest.Movies.Where(m => m.Outcome == MovieOutcomes.Skipped), m => Assert.Contains("Request limit reached!", m.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_InterruptedThenResumedWithSameId_RefetchesNothingAlreadyInBronze()
+    {
+        using var cancel = new CancellationTokenSource();
+        _omdb.Everyone = call =>
+        {
+            if (call == 9)
+            {
+                cancel.Cancel();
+            }
+
+            return null;
+        };
+        using (var first = Harness(("MAX_PARALLEL_BATCHES", "1"), ("OMDB_MAX_CONCURRENCY", "2")))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.RunAsync(_runId, 20, 5, cancel.Token));
+        }
+
+        _omdb.Everyone = null;
+        using var harness = Harness();
+        var folder = BronzePaths.RunFolder(new DateOnly(2026, 11, 23), _runId);
+        var inBronze = await MovieBlobsAsync(harness, folder);
+        var callsBefore = _titles.ToDictionary(t => t, _omdb.CallsFor);
+        Assert.InRange(inBronze.Count, 1, 19);
+
+        var outcome = await harness.RunAsync(_runId, 20, 5);
+        var manifest = await ManifestAsync(harness, outcome);
+
+        Assert.True(outcome.Plan.Resumed);
+        Assert.Equal(20, manifest.Counts.Fetched);
+        Assert.Equal(20, (await MovieBlobsAsync(harness, folder)).Count);
+        foreach (var movie in manifest.Movies.Where(m => inBronze.Contains(m.Blob!)))
+        {
+            Assert.Equal(callsBefore[movie.Title], _omdb.CallsFor(movie.Title));
+        }
+    }
+
+    [Fact]
+    public async Task Run_ResumeWithOtherTopN_ClearError()
+    {
+        using var harness = Harness();
+        await harness.RunAsync(_runId, 10, 5);
+
+        var error = await Assert.ThrowsAsync<PipelineInputException>(() => harness.RunAsync(_runId, 12, 5));
+        Assert.Contains("already exists with TOP_N 10", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_TopNOverDataset_ClearErrorBeforeAnyCall()
+    {
+        using var harness = Harness();
+
+        var error = await Assert.ThrowsAsync<PipelineInputException>(() => harness.RunAsync(_runId, 31, 5));
+        Assert.Contains("more than the 30 rankable movies", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _omdb.TotalCalls);
+    }
+
+    [Fact]
+    public async Task Run_SourceNotJson_ClearErrorBeforeAnyCall()
+    {
+        using var harness = Harness();
+        File.WriteAllText(_folder.Combine("source.json"), "title,year\nHeat,1995\n");
+
+        await Assert.ThrowsAsync<SourceFormatException>(() => harness.RunAsync(_runId, 5, 5));
+        Assert.Equal(0, _omdb.TotalCalls);
+    }
+
+    [Fact]
+    public async Task Run_AnyOutcome_KeyInNoBlobAndNoLogButScopesInEveryMovieLog()
+    {
+        _omdb.Script("Film 002", StandInAnswer.ServerError, StandInAnswer.Found("Film 002"));
+        _omdb.Script("Film 004", StandInAnswer.Hang(TimeSpan.FromSeconds(5)));
+        using var harness = Harness(("OMDB_TIMEOUT_SECONDS", "0.3"));
+
+        var outcome = await harness.RunAsync(_runId, 6, 3);
+
+        var lake = harness.Get<ILakeStore>();
+        await foreach (var name in lake.GetNamesAsync(LakeContainers.Bronze, outcome.Plan.RunFolder + "/"))
+        {
+            Assert.DoesNotContain(Key, (await lake.DownloadAsync(LakeContainers.Bronze, name))!.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(harness.Logs.Lines, l => l.Contains(Key, StringComparison.Ordinal));
+        var movieLines = harness.Logs.Lines.Where(l => l.Contains("Retrying OMDb call", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(movieLines);
+        Assert.All(movieLines, l => Assert.Matches("MovieKey=film-00[24]-1998-[0-9a-f]{10}", l));
+        Assert.All(movieLines, l => Assert.Contains("Batch=", l, StringComparison.Ordinal));
+        Assert.All(movieLines, l => Assert.Contains("Step=EnrichBatch", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_DuplicateAndNastyTitles_EachGetsItsOwnBlob()
+    {
+        _titles = ["AC/DC: Live", "../../etc/passwd", "What? #1", "千と千尋の神隠し", new string('y', 600), "Film 001"];
+        using var harness = Harness();
+
+        var outcome = await harness.RunAsync(_runId, 6, 2);
+        var manifest = await ManifestAsync(harness, outcome);
+
+        Assert.Equal(6, manifest.Movies.Count);
+        Assert.Equal(6, manifest.Movies.Select(m => m.MovieKey).Distinct().Count());
+        Assert.Equal(5, manifest.Counts.Fetched);
+        Assert.Equal(MovieOutcomes.Failed, manifest.Movies.Single(m => m.Title.Length == 600).Outcome);
+        Assert.Equal(5, (await MovieBlobsAsync(harness, outcome.Plan.RunFolder)).Count);
+    }
+}
+
+public sealed class FolderLakeRunTests : RunTests
+{
+    protected override void UseLake(Dictionary<string, string?> settings, string folder) => settings["LAKE_PATH"] = folder;
+}
+
+[Collection(AzuriteCollection.Name)]
+public sealed class BlobLakeRunTests(AzuriteFixture azurite) : RunTests
+{
+    protected override void UseLake(Dictionary<string, string?> settings, string folder)
+    {
+        settings.Remove("LAKE_PATH");
+        settings["LakeStorage"] = azurite.ConnectionString;
+    }
+}
