@@ -68,12 +68,20 @@ public static class SqlCommand
         command.CommandText = listTables
             ? string.Join(" UNION ALL ", tables.Keys.Select(t => $"SELECT '{t}' AS \"table\", count(*) AS \"rows\" FROM \"{t}\"")) + " ORDER BY 1"
             : query!;
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        List<string> columns;
         var rows = new List<object?[]>();
-        while (await reader.ReadAsync(cancellationToken))
+        try
         {
-            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i))]);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            columns = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i))]);
+            }
+        }
+        catch (DuckDBException e)
+        {
+            throw new Pipeline.PipelineInputException($"Query failed: {e.Message}");
         }
 
         switch (result.GetValue(Format))

@@ -34,6 +34,9 @@ public sealed class PromoteSqlCommandTests : IDisposable
         using var answer = JsonDocument.Parse(sql.Stdout);
         Assert.Equal(root.GetProperty("goldTables").GetProperty("movies_unified").GetInt32(), answer.RootElement[0].GetProperty("n").GetInt32());
         var tables = await MoviesCli.RunAsync(null, "sql", "--lake", _folder.Path, "--tables", "--format", "csv");
+        var bad = await MoviesCli.RunAsync(null, "sql", "--lake", _folder.Path, "select nope from movies_unified");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("nope", bad.Stderr, StringComparison.Ordinal);
         Assert.Equal(["table,rows", .. Tables.Select(t => $"{t},{root.GetProperty("goldTables").GetProperty(t).GetInt32()}")], tables.Stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
     }
 

@@ -109,6 +109,21 @@ public abstract class GoldPromoterTests
         Assert.Equal(["failed", 1, 50.0, 1], quality);
     }
 
+    [Fact]
+    public async Task PromoteAsync_NothingValid_EmptyTablesStillReadable()
+    {
+        var lake = await CreateLakeAsync();
+        var result = await LakeRuns.Promoter(lake).PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261120-empty", Day1, At(Day1),
+            [new("bad", LakeRuns.Omdb("", "No id", 2000))], notFound: 3));
+
+        Assert.Equal((0, 1), (result.Silver.Rows, result.Silver.Rejects));
+        Assert.Equal(0, result.Gold.TableRows[GoldPaths.MoviesUnified]);
+        var count = Assert.Single(await LakeRuns.QueryParquetAsync(lake, LakeContainers.Gold, GoldPaths.Latest(GoldPaths.MoviesUnified, "parquet"), "SELECT count(*) FROM t"));
+        Assert.Equal(0L, count[0]);
+        var quality = Assert.Single(await LakeRuns.QueryParquetAsync(lake, LakeContainers.Gold, GoldPaths.Latest(GoldPaths.RunQuality, "parquet"), "SELECT selected, not_found, null_rate_year FROM t"));
+        Assert.Equal([4, 3, null], quality);
+    }
+
     private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero);
 
     private static async Task<List<string>> MoviesAsync(ILakeStore lake)
