@@ -15,6 +15,11 @@ public sealed class GoldPromoter(ILakeStore lake, IOptions<GoldOptions> options,
     public async Task<GoldResult> PromoteAsync(string silverManifestBlobName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(silverManifestBlobName);
+        if (!silverManifestBlobName.EndsWith("/" + SilverPaths.ManifestFileName, StringComparison.Ordinal))
+        {
+            throw new PipelineInputException($"'{silverManifestBlobName}' is not a silver run manifest (…/{SilverPaths.ManifestFileName}).");
+        }
+
         var manifest = await lake.ReadJsonAsync(LakeContainers.Silver, silverManifestBlobName, PipelineJsonContext.Blobs.SilverManifest, cancellationToken)
             ?? throw new PipelineInputException($"No silver manifest at silver/{silverManifestBlobName}.");
         var runFolder = SilverPaths.RunFolderOf(silverManifestBlobName);
