@@ -2,8 +2,10 @@ using System.CommandLine;
 using Movies.Cli;
 using Movies.Cli.Commands;
 
-var root = new RootCommand("movies: the daily movies pipeline, run locally (source → OMDb → bronze)");
+var root = new RootCommand("movies: the daily movies pipeline, run locally (source → OMDb → bronze → silver → gold)");
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(PromoteCommand.Create());
+root.Subcommands.Add(SqlCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 
 var parsed = root.Parse(args);

@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Movies.Pipeline.Bronze;
+using Movies.Pipeline.Gold;
+using Movies.Pipeline.Silver;
 using Movies.Pipeline.Workflow;
 
 namespace Movies.Pipeline;
@@ -24,6 +26,12 @@ namespace Movies.Pipeline;
 [JsonSerializable(typeof(ManifestResult))]
 [JsonSerializable(typeof(RunProgress))]
 [JsonSerializable(typeof(RunOutcome))]
+[JsonSerializable(typeof(SilverManifest))]
+[JsonSerializable(typeof(SilverReject))]
+[JsonSerializable(typeof(SilverResult))]
+[JsonSerializable(typeof(GoldManifest))]
+[JsonSerializable(typeof(GoldResult))]
+[JsonSerializable(typeof(PromotionResult))]
 public sealed partial class PipelineJsonContext : JsonSerializerContext
 {
     /// <summary>The context the pipeline writes with: unicode titles stay readable in blobs.</summary>
@@ -31,6 +39,15 @@ public sealed partial class PipelineJsonContext : JsonSerializerContext
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    });
+
+    /// <summary>The same contract on one line each, for JSON Lines files such as silver's rejects.</summary>
+    public static PipelineJsonContext Lines { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = false,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
     });

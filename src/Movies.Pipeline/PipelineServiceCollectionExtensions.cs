@@ -2,9 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Enrichment;
+using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Resilience;
 using Movies.Pipeline.Secrets;
+using Movies.Pipeline.Silver;
 using Movies.Pipeline.Source;
 using Movies.Pipeline.Workflow;
 
@@ -25,7 +27,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddEnrichment();
         services.AddSingleton<MovieSelector>();
         services.AddSingleton<ManifestWriter>();
+        services.AddSilver();
+        services.AddGold();
         services.AddSingleton<PipelineRunner>();
+        services.AddSingleton<RunPromoter>();
         return services;
     }
 }

@@ -33,4 +33,15 @@ public static class CommonOptions
 
     public static LogLevel LevelOf(ParseResult result)
         => result.GetValue(LogLevel) ?? (result.GetValue(LogFormat) == "json" ? Microsoft.Extensions.Logging.LogLevel.Information : Microsoft.Extensions.Logging.LogLevel.Warning);
+
+    /// <summary>The lake settings the command line gives: <c>--lake</c> as LAKE_PATH, <c>--connection</c> as LakeStorage.</summary>
+    public static Dictionary<string, string?> LakeSettings(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["LAKE_PATH"] = result.GetValue(Lake),
+            ["LakeStorage"] = result.GetValue(Connection),
+        };
+    }
 }

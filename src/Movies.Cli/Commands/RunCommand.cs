@@ -20,7 +20,7 @@ public static class RunCommand
 
     public static Command Create()
     {
-        var command = new Command("run", "Run the pipeline: select the top movies, enrich them through OMDb, write bronze and the run manifest");
+        var command = new Command("run", "Run the pipeline: select the top movies, enrich them through OMDb, write bronze and the run manifest, then promote the run to silver and gold");
         foreach (var option in new Option[] { Sample, SourcePath, TopN, BatchSize, OmdbUrl, RunId, Json })
         {
             command.Options.Add(option);
@@ -57,7 +57,9 @@ public static class RunCommand
         var runner = services.GetRequiredService<PipelineRunner>();
         var json = result.GetValue(Json);
         var outcome = await RunWithProgressAsync(runner, request, cancellationToken);
-        var summary = Summarize(outcome);
+        // In Azure the manifest's arrival starts silver, and silver's starts gold; here they follow in process.
+        var promotion = await services.GetRequiredService<RunPromoter>().PromoteAsync(outcome.Manifest.ManifestBlob, cancellationToken);
+        var summary = Summarize(outcome, promotion);
         if (json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(summary, CliJsonContext.Default.RunSummary));
@@ -67,7 +69,7 @@ public static class RunCommand
             PrintTable(summary);
         }
 
-        return outcome.Succeeded ? ExitCodes.Done : ExitCodes.RunFailed;
+        return outcome.Succeeded && promotion.Gold.Status == "succeeded" ? ExitCodes.Done : ExitCodes.RunFailed;
     }
 
     private static async Task<RunOutcome> RunWithProgressAsync(PipelineRunner runner, RunRequest request, CancellationToken cancellationToken)
@@ -91,13 +93,14 @@ public static class RunCommand
         });
     }
 
-    private static RunSummary Summarize(RunOutcome outcome)
+    private static RunSummary Summarize(RunOutcome outcome, PromotionResult promotion)
     {
         var counts = outcome.Manifest.Counts;
         return new RunSummary(outcome.Plan.RunId, DateOnly.ParseExact(outcome.Plan.RunFolder[..10], "yyyy/MM/dd", CultureInfo.InvariantCulture),
             outcome.Succeeded ? "succeeded" : "failed", outcome.FatalReason, outcome.Plan.TopN, outcome.Plan.BatchSize, outcome.Plan.Batches,
             outcome.Manifest.Movies, counts.Fetched, counts.NotFound, counts.Failed, counts.Skipped, outcome.Plan.SourceRows, outcome.Plan.SourceRejects,
-            outcome.Plan.Resumed, $"bronze/{outcome.Manifest.ManifestBlob}");
+            outcome.Plan.Resumed, $"bronze/{outcome.Manifest.ManifestBlob}", promotion.Silver.Rows, promotion.Silver.Rejects, promotion.Silver.RejectsByReason,
+            promotion.Gold.Status, promotion.Gold.FailureReason, promotion.Gold.TableRows, promotion.Gold.FilesWritten);
     }
 
     private static void PrintTable(RunSummary s)
@@ -111,6 +114,12 @@ public static class RunCommand
         table.AddRow("skipped", s.Skipped.ToString(CultureInfo.InvariantCulture));
         table.AddRow("source rows", $"{s.SourceRows} ({s.SourceRejects} rejected)");
         table.AddRow("manifest", Markup.Escape(s.ManifestBlob));
+        table.AddRow("silver", $"{s.SilverRows} rows, {s.Rejects} rejected{Reasons(s.RejectsByReason)}");
+        table.AddRow("quality", s.QualityStatus == "succeeded" ? "[green]succeeded[/]" : $"[red]failed[/]: {Markup.Escape(s.QualityFailureReason ?? string.Empty)}");
+        table.AddRow("gold", Markup.Escape(string.Join(", ", s.GoldTables.Select(t => $"{t.Key} {t.Value}"))));
         CliConsole.Out.Write(table);
     }
+
+    private static string Reasons(IReadOnlyDictionary<string, int> reasons)
+        => reasons.Count == 0 ? string.Empty : Markup.Escape($" ({string.Join(", ", reasons.Select(r => $"{r.Key} {r.Value}"))})");
 }

@@ -17,4 +17,11 @@ public sealed record RunSummary(
     int SourceRows,
     int SourceRejects,
     bool Resumed,
-    string ManifestBlob);
+    string ManifestBlob,
+    int SilverRows,
+    int Rejects,
+    IReadOnlyDictionary<string, int> RejectsByReason,
+    string QualityStatus,
+    string? QualityFailureReason,
+    IReadOnlyDictionary<string, int> GoldTables,
+    int GoldFilesWritten);

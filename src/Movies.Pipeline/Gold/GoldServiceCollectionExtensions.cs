@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Movies.Pipeline.Gold;
+
+public static class GoldServiceCollectionExtensions
+{
+    /// <summary>Registers gold: its options (<c>REJECT_THRESHOLD_PERCENT</c>) and the promoter, started by a silver manifest.</summary>
+    public static IServiceCollection AddGold(this IServiceCollection services)
+    {
+        services.AddOptions<GoldOptions>().BindFlatConfiguration().ValidateOnStart();
+        services.AddSingleton<GoldPromoter>();
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+using Movies.Pipeline.Lake;
+using Movies.Pipeline.Tests.Infrastructure;
+
+namespace Movies.Pipeline.Tests.Gold;
+
+/// <summary>The same contract on the blob lake, against a real Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class BlobGoldPromoterTests(AzuriteFixture azurite) : GoldPromoterTests
+{
+    protected override Task<ILakeStore> CreateLakeAsync() => LakeReset.EmptyBlobLakeAsync(azurite.CreateServiceClient());
+}

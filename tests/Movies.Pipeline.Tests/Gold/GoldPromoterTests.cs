@@ -1,0 +1,133 @@
+using Movies.Pipeline.Gold;
+using Movies.Pipeline.Lake;
+using Movies.Pipeline.Tests.Infrastructure;
+
+namespace Movies.Pipeline.Tests.Gold;
+
+/// <summary>Gold's contract, run on each lake (a folder here; blob storage in a subclass).</summary>
+public abstract class GoldPromoterTests
+{
+    private static readonly DateOnly Day1 = new(2026, 11, 20);
+    private static readonly DateOnly Day2 = new(2026, 11, 21);
+
+    protected abstract Task<ILakeStore> CreateLakeAsync();
+
+    [Fact]
+    public async Task PromoteAsync_SameRunTwice_GoldByteIdentical()
+    {
+        var lake = await CreateLakeAsync();
+        var manifest = await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1),
+            [new("heat", LakeRuns.Omdb("tt0113277", "Heat", 1995), LakeRuns.Source(187_000_000, 60_000_000)), new("x", LakeRuns.Omdb("tt2", "X", 2004, genre: "Action, Drama"))]);
+        var promoter = LakeRuns.Promoter(lake);
+
+        var result = await promoter.PromoteAsync(manifest);
+        var first = await LakeRuns.HashAsync(lake, LakeContainers.Gold, "");
+        await promoter.PromoteAsync(manifest);
+
+        Assert.Equal(GoldPaths.Tables.Order(StringComparer.Ordinal), result.Gold.TableRows.Keys);
+        Assert.Equal(21, first.Count); // 5 tables x (parquet, csv) x (latest, history) + the history manifest
+        Assert.Equal(first, await LakeRuns.HashAsync(lake, LakeContainers.Gold, ""));
+    }
+
+    [Fact]
+    public async Task PromoteAsync_SecondRun_UpsertKeepsOldFilmsAndRefreshesShared()
+    {
+        var lake = await CreateLakeAsync();
+        var promoter = LakeRuns.Promoter(lake);
+        await promoter.PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1),
+            [new("a", LakeRuns.Omdb("tt1", "Old Only", 1990, rating: "6.0")), new("b", LakeRuns.Omdb("tt2", "Shared", 2000, rating: "7.0"))]));
+        var secondManifest = await LakeRuns.WriteRunAsync(lake, "20261121-b", Day2, At(Day2),
+            [new("b", LakeRuns.Omdb("tt2", "Shared", 2000, rating: "8.0")), new("c", LakeRuns.Omdb("tt3", "New", 2010))]);
+        await promoter.PromoteAsync(secondManifest);
+        var latest = await MoviesAsync(lake);
+
+        Assert.Equal(["tt1|Old Only|6|20261120-a", "tt2|Shared|8|20261121-b", "tt3|New|7.5|20261121-b"], latest);
+
+        // Re-promoting the older run never undoes the newer one's values.
+        await promoter.PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1),
+            [new("a", LakeRuns.Omdb("tt1", "Old Only", 1990, rating: "6.0")), new("b", LakeRuns.Omdb("tt2", "Shared", 2000, rating: "7.0"))]));
+        Assert.Equal(latest, await MoviesAsync(lake));
+        var runs = await LakeRuns.QueryParquetAsync(lake, LakeContainers.Gold, GoldPaths.Latest(GoldPaths.RunQuality, "parquet"), "SELECT run_id, silver_rows FROM t ORDER BY run_id");
+        Assert.Equal([["20261120-a", 2], ["20261121-b", 2]], runs);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_MoviesUnified_ReadByDuckDbWithSchemaAndValues()
+    {
+        var lake = await CreateLakeAsync();
+        await LakeRuns.Promoter(lake).PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1),
+            [new("heat", LakeRuns.Omdb("tt0113277", "Heat", 1995, boxOffice: "$67,436,818"), LakeRuns.Source(187_436_818, 60_000_000))]));
+        var name = GoldPaths.Latest(GoldPaths.MoviesUnified, "parquet");
+
+        var schema = (await LakeRuns.QueryParquetAsync(lake, LakeContainers.Gold, name, "SELECT column_name, column_type FROM (DESCRIBE t)"))
+            .Select(r => $"{r[0]} {r[1]}").ToList();
+        var row = Assert.Single(await LakeRuns.QueryParquetAsync(lake, LakeContainers.Gold, name,
+            "SELECT imdb_id, decade, imdb_rating, rotten_tomatoes_percent, domestic_gross_usd, worldwide_gross_usd, production_budget_usd, return_on_budget, last_run_id, strftime(last_refreshed_at, '%Y-%m-%dT%H:%M:%S') FROM t"));
+
+        Assert.Equal(CsvTableWriter.ColumnNames<MoviesUnifiedRow>(), schema.Select(s => s.Split(' ')[0]));
+        Assert.Contains("imdb_rating DOUBLE", schema);
+        Assert.Contains("released DATE", schema);
+        Assert.Contains("worldwide_gross_usd BIGINT", schema);
+        Assert.Contains("last_refreshed_at TIMESTAMP", schema);
+        Assert.Equal(["tt0113277", 1990, 7.5, 80, 67_436_818L, 187_436_818L, 60_000_000L, 2.1239, "20261120-a", "2026-11-20T03:00:00"], row);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_Csv_FixedHeaderAndIsoValues()
+    {
+        var lake = await CreateLakeAsync();
+        await LakeRuns.Promoter(lake).PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1),
+            [new("heat", LakeRuns.Omdb("tt0113277", "Heat, the \"film\"", 1995))]));
+
+        var csv = (await lake.DownloadAsync(LakeContainers.Gold, GoldPaths.Latest(GoldPaths.MoviesUnified, "csv")))!.ToString().Split("\r\n");
+        var quality = (await lake.DownloadAsync(LakeContainers.Gold, GoldPaths.Latest(GoldPaths.RunQuality, "csv")))!.ToString().Split("\r\n");
+
+        Assert.Equal(
+            "imdb_id,title,year,decade,released,runtime_minutes,rated,genres,directors,language,country,imdb_rating,imdb_votes,rotten_tomatoes_percent,metascore,"
+            + "domestic_gross_usd,worldwide_gross_usd,production_budget_usd,return_on_budget,omdb_box_office_usd,source_imdb_rating,source_imdb_votes,"
+            + "source_rotten_tomatoes_percent,source_genre,distributor,movie_key,last_run_id,last_refreshed_at",
+            csv[0]);
+        Assert.StartsWith("tt0113277,\"Heat, the \"\"film\"\"\",1995,1990,", csv[1], StringComparison.Ordinal);
+        Assert.EndsWith(",heat,20261120-a,2026-11-20T03:00:00Z", csv[1], StringComparison.Ordinal);
+        Assert.StartsWith("run_id,run_date,started_at,status,failure_reason,selected,fetched,not_found,failed,skipped,silver_rows,rejected,", quality[0], StringComparison.Ordinal);
+        Assert.StartsWith("20261120-a,2026-11-20,2026-11-20T03:00:00Z,succeeded,,1,1,0,0,0,1,0,", quality[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_RejectsAboveThreshold_RunFailedButValidPublished()
+    {
+        var lake = await CreateLakeAsync();
+        var result = await LakeRuns.Promoter(lake, thresholdPercent: 20).PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1),
+            [new("ok", LakeRuns.Omdb("tt1", "Fine", 2000)), new("bad", LakeRuns.Omdb("", "No id", 2000))]));
+
+        Assert.Equal("failed", result.Gold.Status);
+        Assert.Contains("above the 20% threshold", result.Gold.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("missing_imdb_id", result.Gold.FailureReason, StringComparison.Ordinal);
+        Assert.Equal(1, result.Gold.TableRows[GoldPaths.MoviesUnified]);
+        var quality = Assert.Single(await LakeRuns.QueryParquetAsync(lake, LakeContainers.Gold, GoldPaths.Latest(GoldPaths.RunQuality, "parquet"),
+            "SELECT status, rejected, reject_rate_percent, rejected_missing_imdb_id FROM t"));
+        Assert.Equal(["failed", 1, 50.0, 1], quality);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_NothingValid_EmptyTablesStillReadable()
+    {
+        var lake = await CreateLakeAsync();
+        var result = await LakeRuns.Promoter(lake).PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261120-empty", Day1, At(Day1),
+            [new("bad", LakeRuns.Omdb("", "No id", 2000))], notFound: 3));
+
+        Assert.Equal((0, 1), (result.Silver.Rows, result.Silver.Rejects));
+        Assert.Equal(0, result.Gold.TableRows[GoldPaths.MoviesUnified]);
+        var count = Assert.Single(await LakeRuns.QueryParquetAsync(lake, LakeContainers.Gold, GoldPaths.Latest(GoldPaths.MoviesUnified, "parquet"), "SELECT count(*) FROM t"));
+        Assert.Equal(0L, count[0]);
+        var quality = Assert.Single(await LakeRuns.QueryParquetAsync(lake, LakeContainers.Gold, GoldPaths.Latest(GoldPaths.RunQuality, "parquet"), "SELECT selected, not_found, null_rate_year FROM t"));
+        Assert.Equal([4, 3, null], quality);
+    }
+
+    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero);
+
+    private static async Task<List<string>> MoviesAsync(ILakeStore lake)
+        => [.. (await LakeRuns.QueryParquetAsync(lake, LakeContainers.Gold, GoldPaths.Latest(GoldPaths.MoviesUnified, "parquet"),
+            "SELECT imdb_id, title, imdb_rating, last_run_id FROM t ORDER BY imdb_id"))
+            .Select(r => string.Join('|', r.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))))];
+}

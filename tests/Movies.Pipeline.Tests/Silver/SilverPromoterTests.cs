@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Movies.Pipeline.Lake;
+using Movies.Pipeline.Silver;
+using Movies.Pipeline.Tests.Infrastructure;
+
+namespace Movies.Pipeline.Tests.Silver;
+
+/// <summary>Silver's contract, run on each lake (a folder here; blob storage in a subclass).</summary>
+public abstract class SilverPromoterTests
+{
+    private static readonly DateOnly Date = new(2026, 11, 20);
+    private static readonly DateTimeOffset StartedAt = new(2026, 11, 20, 3, 0, 0, TimeSpan.Zero);
+
+    protected abstract Task<ILakeStore> CreateLakeAsync();
+
+    [Fact]
+    public async Task PromoteAsync_MixedRun_EveryBronzeRecordInSilverOrRejects()
+    {
+        var lake = await CreateLakeAsync();
+        var manifest = await LakeRuns.WriteRunAsync(lake, "20261120-mixed", Date, StartedAt,
+        [
+            new("heat", LakeRuns.Omdb("tt0113277", "Heat", 1995)),
+            new("heat-again", LakeRuns.Omdb("tt0113277", "Heat", 1995)),
+            new("no-id", LakeRuns.Omdb("", "Nobody", 2001)),
+            new("too-old", LakeRuns.Omdb("tt0000002", "Old", 1700)),
+            new("bad-rating", LakeRuns.Omdb("tt0000003", "Eleven", 2001, rating: "11")),
+            new("broken", "", RawBlob: "{ not json"),
+            new("gone", "", Missing: true),
+            new("fine", LakeRuns.Omdb("tt0000004", "1776", 1972)),
+        ], notFound: 2);
+
+        var result = await new SilverPromoter(lake, Microsoft.Extensions.Logging.Abstractions.NullLogger<SilverPromoter>.Instance).PromoteAsync(manifest);
+
+        Assert.Equal(8, result.BronzeRecords);
+        Assert.Equal(result.BronzeRecords, result.Rows + result.Rejects);
+        Assert.Equal(2, result.Rows);
+        var rejects = (await lake.DownloadAsync(LakeContainers.Silver, "2026/11/20/20261120-mixed/rejects.jsonl"))!.ToString()
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonSerializer.Deserialize(line, PipelineJsonContext.Lines.SilverReject)!)
+            .ToDictionary(r => r.MovieKey, r => r.Reason);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["heat-again"] = RejectReasons.DuplicateImdbId,
+            ["no-id"] = RejectReasons.MissingImdbId,
+            ["too-old"] = RejectReasons.YearOutOfRange,
+            ["bad-rating"] = RejectReasons.RatingOutOfRange,
+            ["broken"] = RejectReasons.UnparsableJson,
+            ["gone"] = RejectReasons.MissingBronze,
+        }, rejects);
+
+        var silverManifest = await lake.ReadJsonAsync(LakeContainers.Silver, result.ManifestBlob, PipelineJsonContext.Blobs.SilverManifest);
+        Assert.Equal(SilverPaths.SchemaVersion, silverManifest!.SchemaVersion);
+        Assert.Equal(6, silverManifest.RejectsByReason.Values.Sum());
+        Assert.Equal(2, silverManifest.Bronze.NotFound);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_SilverParquet_ReadByDuckDbWithTypedColumns()
+    {
+        var lake = await CreateLakeAsync();
+        var manifest = await LakeRuns.WriteRunAsync(lake, "20261120-typed", Date, StartedAt,
+            [new("amelie", LakeRuns.Omdb("tt0211915", "Amélie", 2001, boxOffice: "$33,225,499", genre: "Comedy, Romance"), LakeRuns.Source(174_000_000, 10_000_000))]);
+
+        var result = await new SilverPromoter(lake, Microsoft.Extensions.Logging.Abstractions.NullLogger<SilverPromoter>.Instance).PromoteAsync(manifest);
+
+        var moviesBlob = result.ManifestBlob.Replace("_manifest.json", "movies.parquet", StringComparison.Ordinal);
+        var schema = (await LakeRuns.QueryParquetAsync(lake, LakeContainers.Silver, moviesBlob, "SELECT column_name, column_type FROM (DESCRIBE t)"))
+            .ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
+        Assert.Equal("VARCHAR", schema["imdb_id"]);
+        Assert.Equal("INTEGER", schema["year"]);
+        Assert.Equal("DATE", schema["released"]);
+        Assert.Equal("DOUBLE", schema["imdb_rating"]);
+        Assert.Equal("BIGINT", schema["box_office_usd"]);
+        Assert.Equal("VARCHAR[]", schema["genres"]);
+        var row = Assert.Single(await LakeRuns.QueryParquetAsync(lake, LakeContainers.Silver, moviesBlob,
+            "SELECT title, year, box_office_usd, imdb_votes, rotten_tomatoes_percent, genres[2], source_worldwide_gross_usd FROM t"));
+        Assert.Equal(["Amélie", 2001, 33_225_499L, 1_234L, 80, "Romance", 174_000_000L], row);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_Twice_ByteIdentical()
+    {
+        var lake = await CreateLakeAsync();
+        var manifest = await LakeRuns.WriteRunAsync(lake, "20261120-twice", Date, StartedAt,
+            [new("a", LakeRuns.Omdb("tt1", "A", 2000)), new("b", LakeRuns.Omdb("", "B", 2000))]);
+        var promoter = new SilverPromoter(lake, Microsoft.Extensions.Logging.Abstractions.NullLogger<SilverPromoter>.Instance);
+
+        await promoter.PromoteAsync(manifest);
+        var first = await LakeRuns.HashAsync(lake, LakeContainers.Silver, "2026/11/20/20261120-twice/");
+        await promoter.PromoteAsync(manifest);
+
+        Assert.Equal(3, first.Count);
+        Assert.Equal(first, await LakeRuns.HashAsync(lake, LakeContainers.Silver, "2026/11/20/20261120-twice/"));
+    }
+}
