@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Movies.Pipeline.Events;
 using Movies.Pipeline.Workflow;
 using Spectre.Console;
 
@@ -56,7 +57,21 @@ public static class RunCommand
 
         var runner = services.GetRequiredService<PipelineRunner>();
         var json = result.GetValue(Json);
-        var outcome = await RunWithProgressAsync(runner, request, cancellationToken);
+        var events = services.GetRequiredService<IPipelineEventPublisher>();
+        await events.PublishAsync(PipelineEvent.RunStarted(request), cancellationToken);
+        RunOutcome outcome;
+        try
+        {
+            outcome = await RunWithProgressAsync(runner, request, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Engine exception messages carry no secrets; the event tells subscribers why the run stopped.
+            await events.PublishAsync(PipelineEvent.RunFailed(runId, TimeProvider.System.GetUtcNow(), e.Message), CancellationToken.None);
+            throw;
+        }
+
+        await events.PublishAsync(PipelineEvent.RunFinished(outcome, TimeProvider.System.GetUtcNow()), cancellationToken);
         var summary = Summarize(outcome);
         if (json)
         {
