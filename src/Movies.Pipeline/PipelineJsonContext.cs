@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Movies.Pipeline.Bronze;
+using Movies.Pipeline.Events;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Silver;
 using Movies.Pipeline.Workflow;
@@ -32,6 +33,8 @@ namespace Movies.Pipeline;
 [JsonSerializable(typeof(GoldManifest))]
 [JsonSerializable(typeof(GoldResult))]
 [JsonSerializable(typeof(PromotionResult))]
+[JsonSerializable(typeof(RunStart))]
+[JsonSerializable(typeof(PipelineEvent))]
 public sealed partial class PipelineJsonContext : JsonSerializerContext
 {
     /// <summary>The context the pipeline writes with: unicode titles stay readable in blobs.</summary>
@@ -49,6 +52,13 @@ public sealed partial class PipelineJsonContext : JsonSerializerContext
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = false,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    });
+
+    /// <summary>The context messages are sent with: compact, and escaped for any consumer.</summary>
+    public static PipelineJsonContext Messages { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter() },
     });
 }

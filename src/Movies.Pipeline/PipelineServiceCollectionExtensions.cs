@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Enrichment;
+using Movies.Pipeline.Events;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Resilience;
@@ -25,6 +26,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddLake();
         services.AddSecrets();
         services.AddEnrichment();
+        services.AddEvents();
         services.AddSingleton<MovieSelector>();
         services.AddSingleton<ManifestWriter>();
         services.AddSilver();

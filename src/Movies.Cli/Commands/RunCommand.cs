@@ -2,6 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Movies.Pipeline.Events;
+using Movies.Pipeline.Gold;
+using Movies.Pipeline.Lake;
 using Movies.Pipeline.Workflow;
 using Spectre.Console;
 
@@ -56,9 +59,25 @@ public static class RunCommand
 
         var runner = services.GetRequiredService<PipelineRunner>();
         var json = result.GetValue(Json);
-        var outcome = await RunWithProgressAsync(runner, request, cancellationToken);
-        // In Azure the manifest's arrival starts silver, and silver's starts gold; here they follow in process.
-        var promotion = await services.GetRequiredService<RunPromoter>().PromoteAsync(outcome.Manifest.ManifestBlob, cancellationToken);
+        var events = services.GetRequiredService<IPipelineEventPublisher>();
+        await events.PublishAsync(PipelineEvent.RunStarted(request), cancellationToken);
+        RunOutcome outcome;
+        PromotionResult promotion;
+        try
+        {
+            outcome = await RunWithProgressAsync(runner, request, cancellationToken);
+            // In Azure the manifest's arrival starts silver, and silver's starts gold; here they follow in process.
+            promotion = await services.GetRequiredService<RunPromoter>().PromoteAsync(outcome.Manifest.ManifestBlob, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Engine exception messages carry no secrets; the event tells subscribers why the run stopped.
+            await events.PublishAsync(PipelineEvent.RunFailed(runId, TimeProvider.System.GetUtcNow(), e.Message), CancellationToken.None);
+            throw;
+        }
+
+        await events.PublishAsync(PipelineEvent.RunFinished(outcome, TimeProvider.System.GetUtcNow()), cancellationToken);
+        await events.PublishAsync(PipelineEvent.GoldPublished(runId, TimeProvider.System.GetUtcNow(), $"{LakeContainers.Silver}/{promotion.Silver.ManifestBlob}", GoldTablePaths.LatestParquet(promotion.Gold)), cancellationToken);
         var summary = Summarize(outcome, promotion);
         if (json)
         {

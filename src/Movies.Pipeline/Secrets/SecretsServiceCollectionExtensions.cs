@@ -30,14 +30,26 @@ public static class SecretsServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>A client on <c>KEY_VAULT_URI</c> with <c>DefaultAzureCredential</c> (the user-assigned
+    /// identity of <c>AZURE_CLIENT_ID</c> in Azure).</summary>
     public static SecretClient CreateSecretClient(SecretsOptions secrets, ResilienceOptions resilience, SecretClientOptions? clientOptions = null)
     {
+        ArgumentNullException.ThrowIfNull(secrets);
+        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = secrets.AzureClientId });
+        return CreateSecretClient(secrets, resilience, credential, clientOptions);
+    }
+
+    /// <summary>A client on <c>KEY_VAULT_URI</c> with the given credential and client options (transport,
+    /// diagnostics); retries always follow <c>MAX_RETRIES</c> and <c>BASE_DELAY_SECONDS</c>.</summary>
+    public static SecretClient CreateSecretClient(SecretsOptions secrets, ResilienceOptions resilience, TokenCredential credential, SecretClientOptions? clientOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        ArgumentNullException.ThrowIfNull(resilience);
         clientOptions ??= new SecretClientOptions();
         clientOptions.Retry.Mode = RetryMode.Exponential;
         clientOptions.Retry.MaxRetries = resilience.MaxRetries;
         clientOptions.Retry.Delay = resilience.BaseDelay;
         clientOptions.Retry.MaxDelay = resilience.MaxDelay;
-        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = secrets.AzureClientId });
         return new SecretClient(new Uri(secrets.KeyVaultUri!, UriKind.Absolute), credential, clientOptions);
     }
 }

@@ -1,0 +1,31 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Movies.Functions.Maintenance;
+
+/// <summary>Daily at 04:30 UTC: purges the history of orchestrations that ended (completed, failed,
+/// terminated) and were created more than <c>PURGE_AFTER_DAYS</c> ago, so the task hub stays small.
+/// Running instances are never touched.</summary>
+public sealed class PurgeHistory(IOptions<MaintenanceOptions> options, TimeProvider clock, ILogger<PurgeHistory> logger)
+{
+    public const string Schedule = "0 30 4 * * *";
+
+    private static readonly OrchestrationRuntimeStatus[] Ended =
+    [
+        OrchestrationRuntimeStatus.Completed,
+        OrchestrationRuntimeStatus.Failed,
+        OrchestrationRuntimeStatus.Terminated,
+    ];
+
+    [Function(nameof(PurgeHistory))]
+    public async Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(context);
+        var before = clock.GetUtcNow().AddDays(-options.Value.PurgeAfterDays);
+        var result = await client.PurgeAllInstancesAsync(new PurgeInstancesFilter(CreatedFrom: null, CreatedTo: before, Statuses: Ended), context.CancellationToken);
+        Log.Purged(logger, result.PurgedInstanceCount, before);
+    }
+}

@@ -1,0 +1,38 @@
+using Azure.Storage.Blobs;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Movies.Pipeline.Bronze;
+using Movies.Pipeline.Events;
+using Movies.Pipeline.Gold;
+using Movies.Pipeline.Lake;
+
+namespace Movies.Functions.Promotion;
+
+/// <summary>A silver run manifest arrived: build gold, then publish gold_published. Both are idempotent:
+/// gold names are derived from data, and the event's message id is derived from the silver manifest
+/// name, so a duplicate Event Grid delivery sends a duplicate that Service Bus (or the lake) drops.</summary>
+public sealed class PromoteToGold(GoldPromoter promoter, IPipelineEventPublisher events, TimeProvider clock, ILogger<PromoteToGold> logger)
+{
+    [Function(nameof(PromoteToGold))]
+    public async Task RunAsync(
+        [BlobTrigger("silver/{name}", Source = BlobTriggerSource.EventGrid, Connection = "LakeStorage")] BlobClient blob,
+        string name,
+        FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!BronzePaths.IsManifest(name))
+        {
+            Log.NotAManifest(logger, blob.BlobContainerName, name);
+            return;
+        }
+
+        Log.Promoting(logger, LakeContainers.Silver, name);
+        var gold = await promoter.PromoteAsync(name, context.CancellationToken);
+
+        // The run folder ends with the run id ({yyyy}/{MM}/{dd}/{runId}), as in bronze.
+        var folder = BronzePaths.RunFolderOf(name);
+        var runId = folder[(folder.LastIndexOf('/') + 1)..];
+        await events.PublishAsync(PipelineEvent.GoldPublished(runId, clock.GetUtcNow(), $"{LakeContainers.Silver}/{name}", GoldTablePaths.LatestParquet(gold)), context.CancellationToken);
+    }
+}
