@@ -30,12 +30,17 @@ public sealed class CapturedLogs : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            // Scopes, the message, and the structured values too: a secret must be in none of them.
             var scopes = string.Join(" ", (Scopes.Value ?? []).Select(Describe));
-            owner.Lines.Enqueue($"{logLevel} {category} [{scopes}] {formatter(state, exception)} {exception}");
+            owner.Lines.Enqueue($"{logLevel} {category} [{scopes}] {formatter(state, exception)} {Describe(state)} {exception}");
         }
 
         private static string Describe(object? scope)
-            => scope is IEnumerable<KeyValuePair<string, object>> pairs ? string.Join(",", pairs.Select(p => $"{p.Key}={p.Value}")) : scope?.ToString() ?? string.Empty;
+            => scope switch
+            {
+                IEnumerable<KeyValuePair<string, object?>> pairs => string.Join(",", pairs.Select(p => $"{p.Key}={p.Value}")),
+                _ => scope?.ToString() ?? string.Empty,
+            };
     }
 
     private sealed class Restore(Action action) : IDisposable

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using Movies.Pipeline.Resilience;
 using Movies.Pipeline.Secrets;
 
+using Movies.Pipeline.Tests.Infrastructure;
+
 namespace Movies.Pipeline.Tests.Secrets;
 
 /// <summary>The real SecretClient, over a transport that answers as Key Vault does.</summary>
@@ -13,7 +15,7 @@ public sealed class KeyVaultOmdbKeyProviderTests : IDisposable
     private const string SecretName = "omdb-api-key";
     private const string Key = "k3y-0f-th3-t3st";
     private readonly FakeKeyVaultHandler _vault = new(SecretName) { Value = Key };
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly CapturedLogs _logs = new();
     private readonly ILoggerFactory _loggerFactory;
     private readonly KeyVaultOmdbKeyProvider _provider;
 
