@@ -208,8 +208,10 @@ public abstract class RunTests : IAsyncLifetime
 
         Assert.DoesNotContain(harness.Logs.Lines, l => l.Contains(Key, StringComparison.Ordinal));
         var movieLines = harness.Logs.Lines.Where(l => l.Contains("Retrying OMDb call", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(movieLines);
-        Assert.All(movieLines, l => Assert.Matches("MovieKey=film-00[24]-1998-[0-9a-f]{10}", l));
+        // Films 002 and 004 retry by script; on a loaded machine another may also retry after a timeout.
+        Assert.Contains(movieLines, l => l.Contains("MovieKey=film-002-1998-", StringComparison.Ordinal));
+        Assert.Contains(movieLines, l => l.Contains("MovieKey=film-004-1998-", StringComparison.Ordinal));
+        Assert.All(movieLines, l => Assert.Matches("MovieKey=film-00[1-6]-1998-[0-9a-f]{10}", l));
         Assert.All(movieLines, l => Assert.Contains("Batch=", l, StringComparison.Ordinal));
         Assert.All(movieLines, l => Assert.Contains("Step=EnrichBatch", l, StringComparison.Ordinal));
     }
