@@ -13,6 +13,7 @@ public sealed record BenchResult(
     double DuckdbSeconds,
     int GoldRows,
     double PeakMb,
+    double PeakBaselineMb,
     double PeakManagedMb,
     IReadOnlyDictionary<string, double> GoldPhaseSeconds,
     string Machine);

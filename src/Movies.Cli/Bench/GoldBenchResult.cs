@@ -6,6 +6,7 @@ public sealed record GoldBenchResult(
     int Rows,
     double EngineSeconds,
     double DuckDbSeconds,
+    long BaselineWorkingSetBytes,
     long PeakWorkingSetGrowthBytes,
     long PeakManagedBytes,
     IReadOnlyDictionary<string, double> EnginePhaseSeconds);

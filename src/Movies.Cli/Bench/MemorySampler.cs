@@ -19,6 +19,9 @@ public sealed class MemorySampler : IDisposable
         _timer = new Timer(_ => Sample(), null, TimeSpan.Zero, interval);
     }
 
+    /// <summary>The working set when sampling started, in bytes.</summary>
+    public long BaselineWorkingSet => _baselineWorkingSet;
+
     /// <summary>Peak working set minus the working set when sampling started, in bytes.</summary>
     public long PeakWorkingSetGrowth
     {
