@@ -8,4 +8,12 @@ public sealed record BenchResult(
     int EnrichMovies,
     int EnrichConcurrency,
     IReadOnlyDictionary<string, double> OpsPerMovie,
+    double GoldVsDuckdb,
+    double GoldSeconds,
+    double DuckdbSeconds,
+    int GoldRows,
+    double PeakMb,
+    double PeakBaselineMb,
+    double PeakManagedMb,
+    IReadOnlyDictionary<string, double> GoldPhaseSeconds,
     string Machine);

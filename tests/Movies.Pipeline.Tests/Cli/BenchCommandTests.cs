@@ -7,7 +7,7 @@ public class BenchCommandTests
     [Fact]
     public async Task Bench_SmallSizesJson_PrintsMeasuredFigures()
     {
-        var result = await MoviesCli.RunAsync(null, "bench", "--json", "--enrich-movies", "40", "--concurrency", "4", "--ops-sizes", "100", "300");
+        var result = await MoviesCli.RunAsync(null, "bench", "--json", "--enrich-movies", "40", "--concurrency", "4", "--ops-sizes", "100", "300", "--gold-rows", "2000");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var figures = JsonDocument.Parse(result.Stdout);
@@ -19,5 +19,12 @@ public class BenchCommandTests
         // Each movie costs at least a bronze lookup and a bronze write.
         Assert.InRange(ops.GetProperty("100").GetDouble(), 2.0, 4.0);
         Assert.InRange(ops.GetProperty("300").GetDouble(), 2.0, 4.0);
+        // Both gold builds ran (their row counts matched, or the bench would have failed) and took time.
+        Assert.Equal(2000, root.GetProperty("gold_rows").GetInt32());
+        Assert.True(root.GetProperty("gold_seconds").GetDouble() > 0);
+        Assert.True(root.GetProperty("duckdb_seconds").GetDouble() > 0);
+        // A plausible ratio: positive, and not orders of magnitude off either way.
+        Assert.InRange(root.GetProperty("gold_vs_duckdb").GetDouble(), 0.001, 1000);
+        Assert.True(root.GetProperty("peak_mb").GetDouble() > 0);
     }
 }

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Movies.Pipeline.Bronze;
+using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Tests.Infrastructure;
+using Movies.Pipeline.Workflow;
 
 namespace Movies.Pipeline.Tests.Faults;
 
@@ -78,6 +80,89 @@ public sealed class FaultToleranceTests : IAsyncLifetime
         {
             Assert.Equal(callsBefore[title] + (failedTitles.Contains(title) ? 1 : 0), _omdb.CallsFor(title));
         }
+    }
+
+    [Fact]
+    public async Task Run_CancelledMidEnrichmentThenResumed_BronzeNotRefetchedSilverAndGoldIdenticalToUninterruptedRun()
+    {
+        const string runId = "20261123-cancelled";
+        var titles = TestSource.Titles(20);
+        var resumedSettings = Settings(20);
+        resumedSettings["MAX_PARALLEL_BATCHES"] = "1";
+        resumedSettings["OMDB_MAX_CONCURRENCY"] = "2";
+        var uninterruptedSettings = new Dictionary<string, string?>(resumedSettings) { ["LAKE_PATH"] = _folder.Combine("lake-uninterrupted") };
+
+        // Cancelled on the 9th lookup of 20: mid-enrichment, with some movies in bronze and some not.
+        using var cancel = new CancellationTokenSource();
+        _omdb.Everyone = call =>
+        {
+            if (call == 9)
+            {
+                cancel.Cancel();
+            }
+
+            return null;
+        };
+        using (var first = new PipelineHarness(resumedSettings))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.RunAsync(runId, 20, 5, cancel.Token));
+        }
+
+        _omdb.Everyone = null;
+        using var resumed = new PipelineHarness(resumedSettings);
+        var folder = BronzePaths.RunFolder(new DateOnly(2026, 11, 23), runId);
+        var inBronze = await MovieBlobsAsync(resumed.Get<ILakeStore>(), folder);
+        Assert.InRange(inBronze.Count, 1, 19);
+        var callsBefore = titles.ToDictionary(t => t, _omdb.CallsFor);
+
+        var outcome = await resumed.RunAsync(runId, 20, 5);
+        await resumed.Get<RunPromoter>().PromoteAsync(outcome.Manifest.ManifestBlob);
+
+        Assert.True(outcome.Plan.Resumed);
+        Assert.Equal(20, outcome.Manifest.Counts.Fetched);
+        var manifest = (await resumed.Get<ILakeStore>().ReadJsonAsync(LakeContainers.Bronze, outcome.Manifest.ManifestBlob, PipelineJsonContext.Blobs.RunManifest))!;
+        foreach (var movie in manifest.Movies.Where(m => inBronze.Contains(m.Blob!)))
+        {
+            Assert.Equal(callsBefore[movie.Title], _omdb.CallsFor(movie.Title));
+        }
+
+        using var uninterrupted = new PipelineHarness(uninterruptedSettings);
+        var reference = await uninterrupted.RunAsync(runId, 20, 5);
+        await uninterrupted.Get<RunPromoter>().PromoteAsync(reference.Manifest.ManifestBlob);
+
+        var silver = await HashesAsync(uninterrupted.Get<ILakeStore>(), LakeContainers.Silver);
+        var gold = await HashesAsync(uninterrupted.Get<ILakeStore>(), LakeContainers.Gold);
+        Assert.Contains($"{folder}/movies.parquet", silver.Keys);
+        Assert.Contains(GoldPaths.Latest(GoldPaths.MoviesUnified, "parquet"), gold.Keys);
+        Assert.Contains(GoldPaths.HistoryManifest(folder), gold.Keys);
+        Assert.Equal(silver, await HashesAsync(resumed.Get<ILakeStore>(), LakeContainers.Silver));
+        Assert.Equal(gold, await HashesAsync(resumed.Get<ILakeStore>(), LakeContainers.Gold));
+    }
+
+    private static async Task<List<string>> MovieBlobsAsync(ILakeStore lake, string runFolder)
+    {
+        var names = new List<string>();
+        await foreach (var name in lake.GetNamesAsync(LakeContainers.Bronze, runFolder + "/"))
+        {
+            if (!name[(runFolder.Length + 1)..].StartsWith('_'))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Every file of a container, by name, as its SHA-256.</summary>
+    private static async Task<SortedDictionary<string, string>> HashesAsync(ILakeStore lake, string container)
+    {
+        var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var name in lake.GetNamesAsync(container, string.Empty))
+        {
+            hashes[name] = Convert.ToHexString(SHA256.HashData((await lake.DownloadAsync(container, name))!.ToArray()));
+        }
+
+        return hashes;
     }
 
     [Fact]
