@@ -2,9 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Movies.Pipeline.Events;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
+using Movies.Pipeline.Source;
 using Movies.Pipeline.Workflow;
 using Spectre.Console;
 
@@ -51,7 +53,7 @@ public static class RunCommand
         }
 
         using var services = CliHost.Build(settings, result.GetValue(CommonOptions.LogFormat)!, CommonOptions.LevelOf(result));
-        var selection = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Movies.Pipeline.Source.SelectionOptions>>().Value;
+        var selection = services.GetRequiredService<IOptions<SelectionOptions>>().Value;
         var startedAt = TimeProvider.System.GetUtcNow();
         var runId = result.GetValue(RunId) ?? RunIds.Create(startedAt);
         RunIds.Validate(runId);
