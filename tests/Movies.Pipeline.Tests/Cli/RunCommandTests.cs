@@ -70,3 +70,48 @@ public sealed class RunCommandTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 }
+
+public sealed class RunCommandSecretTests : IAsyncLifetime
+{
+    private const string Key = "KEY-CONSOLE-4b8e2f1a";
+    private readonly TempFolder _folder = new();
+    private OmdbStandIn _omdb = null!;
+
+    public async Task InitializeAsync() => _omdb = await OmdbStandIn.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _omdb.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Theory]
+    [InlineData("text", false)]
+    [InlineData("json", false)]
+    [InlineData("json", true)]
+    public async Task Run_RecognisableKey_InNoConsoleOutputAndNoLakeFile(string logFormat, bool invalidKey)
+    {
+        _omdb.Script("Film 002", StandInAnswer.ServerError, StandInAnswer.Malformed, StandInAnswer.Found("Film 002", 1998));
+        if (invalidKey)
+        {
+            _omdb.Everyone = call => call > 3 ? StandInAnswer.InvalidKey : null;
+        }
+
+        var source = TestSource.Write(_folder.Path, TestSource.Titles(8));
+        var lake = _folder.Combine("lake");
+        var result = await MoviesCli.RunAsync(
+            new Dictionary<string, string> { ["OMDB_API_KEY"] = Key, ["BASE_DELAY_SECONDS"] = "0.01" },
+            "run", "--source", source, "--top-n", "8", "--batch-size", "4", "--lake", lake, "--omdb-url", _omdb.BaseUrl.ToString(),
+            "--json", "--log-format", logFormat, "--log-level", "Trace");
+
+        Assert.Equal(invalidKey ? 1 : 0, result.ExitCode);
+        Assert.Contains(_omdb.Queries, q => q.Contains(Key, StringComparison.Ordinal));
+        Assert.Contains("apikey=***", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, result.Stderr, StringComparison.Ordinal);
+        foreach (var file in Directory.GetFiles(lake, "*", SearchOption.AllDirectories))
+        {
+            Assert.DoesNotContain(Key, File.ReadAllText(file), StringComparison.Ordinal);
+        }
+    }
+}
