@@ -1,10 +1,10 @@
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Events;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
+using Movies.Pipeline.Silver;
 
 namespace Movies.Functions.Promotion;
 
@@ -21,7 +21,7 @@ public sealed class PromoteToGold(GoldPromoter promoter, IPipelineEventPublisher
     {
         ArgumentNullException.ThrowIfNull(blob);
         ArgumentNullException.ThrowIfNull(context);
-        if (!BronzePaths.IsManifest(name))
+        if (!SilverPaths.IsManifest(name))
         {
             Log.NotAManifest(logger, blob.BlobContainerName, name);
             return;
@@ -31,7 +31,7 @@ public sealed class PromoteToGold(GoldPromoter promoter, IPipelineEventPublisher
         var gold = await promoter.PromoteAsync(name, context.CancellationToken);
 
         // The run folder ends with the run id ({yyyy}/{MM}/{dd}/{runId}), as in bronze.
-        var folder = BronzePaths.RunFolderOf(name);
+        var folder = SilverPaths.RunFolderOf(name);
         var runId = folder[(folder.LastIndexOf('/') + 1)..];
         await events.PublishAsync(PipelineEvent.GoldPublished(runId, clock.GetUtcNow(), $"{LakeContainers.Silver}/{name}", GoldTablePaths.LatestParquet(gold)), context.CancellationToken);
     }

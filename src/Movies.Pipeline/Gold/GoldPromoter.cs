@@ -15,7 +15,7 @@ public sealed class GoldPromoter(ILakeStore lake, IOptions<GoldOptions> options,
     public async Task<GoldResult> PromoteAsync(string silverManifestBlobName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(silverManifestBlobName);
-        if (!silverManifestBlobName.EndsWith("/" + SilverPaths.ManifestFileName, StringComparison.Ordinal))
+        if (!SilverPaths.IsManifest(silverManifestBlobName))
         {
             throw new PipelineInputException($"'{silverManifestBlobName}' is not a silver run manifest (…/{SilverPaths.ManifestFileName}).");
         }

@@ -12,5 +12,7 @@ public static class SilverPaths
 
     public static string Manifest(string runFolder) => $"{runFolder}/{ManifestFileName}";
 
+    public static bool IsManifest(string name) => name.EndsWith("/" + ManifestFileName, StringComparison.Ordinal);
+
     public static string RunFolderOf(string manifestName) => manifestName[..^(ManifestFileName.Length + 1)];
 }

@@ -23,9 +23,15 @@ public static partial class RunIds
     /// <summary>The date a run's blobs are filed under: the date its id starts with (yyyyMMdd), so a
     /// rerun on another day finds the same folder; otherwise the day the run starts.</summary>
     public static DateOnly DateOf(string runId, DateTimeOffset startedAt)
-        => runId.Length >= 8 && DateOnly.TryParseExact(runId[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : DateOnly.FromDateTime(startedAt.UtcDateTime);
+        => TryDateOf(runId, out var date) ? date : DateOnly.FromDateTime(startedAt.UtcDateTime);
+
+    /// <summary>The date a run id starts with (yyyyMMdd), if it starts with one.</summary>
+    public static bool TryDateOf(string runId, out DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        date = default;
+        return runId.Length >= 8 && DateOnly.TryParseExact(runId[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

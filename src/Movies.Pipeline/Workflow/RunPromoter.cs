@@ -1,4 +1,3 @@
-using System.Globalization;
 using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
@@ -22,7 +21,7 @@ public sealed class RunPromoter(ILakeStore lake, SilverPromoter silver, GoldProm
     public async Task<string> FindBronzeManifestAsync(string runId, DateOnly? date, CancellationToken cancellationToken = default)
     {
         RunIds.Validate(runId);
-        var runDate = date ?? (runId.Length >= 8 && DateOnly.TryParseExact(runId[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        var runDate = date ?? (RunIds.TryDateOf(runId, out var d)
             ? d
             : throw new PipelineInputException($"Run id '{runId}' does not start with its date (yyyyMMdd); pass the run's date with --date yyyy-MM-dd."));
         var name = BronzePaths.Manifest(BronzePaths.RunFolder(runDate, runId));
