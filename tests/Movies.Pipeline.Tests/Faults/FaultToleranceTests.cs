@@ -54,7 +54,7 @@ public sealed class FaultToleranceTests : IAsyncLifetime
 
         var outcome = await harness.RunAsync("20261123-flaky", 200, 20);
         var lake = harness.Get<ILakeStore>();
-        var manifest = (await lake.ReadJsonAsync(LakeContainers.Bronze, outcome.Manifest.ManifestBlob, PipelineJsonContext.Blobs.RunManifest))!;
+        var manifest = await LakeRuns.ManifestAsync(lake, outcome.Manifest.ManifestBlob);
 
         Assert.Equal(200, manifest.Movies.Count);
         Assert.Equal(200, manifest.Movies.Select(m => m.MovieKey).Distinct().Count());
@@ -111,7 +111,7 @@ public sealed class FaultToleranceTests : IAsyncLifetime
         _omdb.Everyone = null;
         using var resumed = new PipelineHarness(resumedSettings);
         var folder = BronzePaths.RunFolder(new DateOnly(2026, 11, 23), runId);
-        var inBronze = await MovieBlobsAsync(resumed.Get<ILakeStore>(), folder);
+        var inBronze = await LakeRuns.MovieBlobsAsync(resumed.Get<ILakeStore>(), folder);
         Assert.InRange(inBronze.Count, 1, 19);
         var callsBefore = titles.ToDictionary(t => t, _omdb.CallsFor);
 
@@ -137,20 +137,6 @@ public sealed class FaultToleranceTests : IAsyncLifetime
         Assert.Contains(GoldPaths.HistoryManifest(folder), gold.Keys);
         Assert.Equal(silver, await HashesAsync(resumed.Get<ILakeStore>(), LakeContainers.Silver));
         Assert.Equal(gold, await HashesAsync(resumed.Get<ILakeStore>(), LakeContainers.Gold));
-    }
-
-    private static async Task<List<string>> MovieBlobsAsync(ILakeStore lake, string runFolder)
-    {
-        var names = new List<string>();
-        await foreach (var name in lake.GetNamesAsync(LakeContainers.Bronze, runFolder + "/"))
-        {
-            if (!name[(runFolder.Length + 1)..].StartsWith('_'))
-            {
-                names.Add(name);
-            }
-        }
-
-        return names;
     }
 
     /// <summary>Every file of a container, by name, as its SHA-256.</summary>
@@ -201,16 +187,9 @@ public sealed class FaultToleranceTests : IAsyncLifetime
             var outcome = await harness.RunAsync("20261123-outage", 40, 5);
 
             var lake = harness.Get<ILakeStore>();
-            var manifest = (await lake.ReadJsonAsync(LakeContainers.Bronze, outcome.Manifest.ManifestBlob, PipelineJsonContext.Blobs.RunManifest))!;
+            var manifest = await LakeRuns.ManifestAsync(lake, outcome.Manifest.ManifestBlob);
             Assert.Equal(40, manifest.Counts.Fetched);
-            var blobs = new List<string>();
-            await foreach (var name in lake.GetNamesAsync(LakeContainers.Bronze, outcome.Plan.RunFolder + "/"))
-            {
-                if (!name[(outcome.Plan.RunFolder.Length + 1)..].StartsWith('_'))
-                {
-                    blobs.Add(name);
-                }
-            }
+            var blobs = await LakeRuns.MovieBlobsAsync(lake, outcome.Plan.RunFolder);
 
             Assert.Equal(manifest.Movies.Select(m => m.Blob!).Order(StringComparer.Ordinal), blobs);
         }

@@ -15,6 +15,24 @@ namespace Movies.Pipeline.Tests.Infrastructure;
 /// promoters over it, and reads Parquet back with DuckDB, an independent reader.</summary>
 internal static class LakeRuns
 {
+    /// <summary>The movie blobs of a bronze run folder: every name but the run's own '_' files.</summary>
+    public static async Task<List<string>> MovieBlobsAsync(ILakeStore lake, string runFolder)
+    {
+        var names = new List<string>();
+        await foreach (var name in lake.GetNamesAsync(LakeContainers.Bronze, runFolder + "/"))
+        {
+            if (!name[(runFolder.Length + 1)..].StartsWith('_'))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    public static async Task<RunManifest> ManifestAsync(ILakeStore lake, string manifestBlob)
+        => (await lake.ReadJsonAsync(LakeContainers.Bronze, manifestBlob, PipelineJsonContext.Blobs.RunManifest))!;
+
     public static string Omdb(string imdbId, string title, int year, string rating = "7.5", string boxOffice = "$1,000,000", string genre = "Drama", string director = "Jane Doe")
         => new JsonObject
         {

@@ -3,7 +3,6 @@ using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Source;
 using Movies.Pipeline.Tests.Infrastructure;
-using Movies.Pipeline.Workflow;
 
 namespace Movies.Pipeline.Tests.Workflow;
 
@@ -38,23 +37,6 @@ public abstract class RunTests : IAsyncLifetime
         return new PipelineHarness(settings);
     }
 
-    private static async Task<RunManifest> ManifestAsync(PipelineHarness harness, RunOutcome outcome)
-        => (await harness.Get<ILakeStore>().ReadJsonAsync(LakeContainers.Bronze, outcome.Manifest.ManifestBlob, PipelineJsonContext.Blobs.RunManifest))!;
-
-    private static async Task<List<string>> MovieBlobsAsync(PipelineHarness harness, string runFolder)
-    {
-        var names = new List<string>();
-        await foreach (var name in harness.Get<ILakeStore>().GetNamesAsync(LakeContainers.Bronze, runFolder + "/"))
-        {
-            if (!name[(runFolder.Length + 1)..].StartsWith('_'))
-            {
-                names.Add(name);
-            }
-        }
-
-        return names;
-    }
-
     [Fact]
     public async Task Run_20By5WithMixedAnswers_FourBatchesEveryMovieAccountedForOneBlobPerFetched()
     {
@@ -64,7 +46,7 @@ public abstract class RunTests : IAsyncLifetime
         using var harness = Harness();
 
         var outcome = await harness.RunAsync(_runId, topN: 20, batchSize: 5);
-        var manifest = await ManifestAsync(harness, outcome);
+        var manifest = await LakeRuns.ManifestAsync(harness.Get<ILakeStore>(), outcome.Manifest.ManifestBlob);
 
         Assert.True(outcome.Succeeded);
         Assert.Equal((20, 5, 4), (manifest.TopN, manifest.BatchSize, manifest.Batches));
@@ -75,7 +57,7 @@ public abstract class RunTests : IAsyncLifetime
         Assert.Equal("Movie not found!", manifest.Movies.Single(m => m.Title == "Film 003").Reason);
         Assert.Equal((MovieOutcomes.Failed, 4), manifest.Movies.Single(m => m.Title == "Film 007") is var f ? (f.Outcome, f.Attempts) : default);
 
-        var blobs = await MovieBlobsAsync(harness, outcome.Plan.RunFolder);
+        var blobs = await LakeRuns.MovieBlobsAsync(harness.Get<ILakeStore>(), outcome.Plan.RunFolder);
         Assert.Equal(manifest.Movies.Where(m => m.Outcome == MovieOutcomes.Fetched).Select(m => m.Blob).Order(StringComparer.Ordinal), blobs);
         Assert.StartsWith("2026/11/23/" + _runId + "/", blobs[0], StringComparison.Ordinal);
 
@@ -94,7 +76,7 @@ public abstract class RunTests : IAsyncLifetime
         using var harness = Harness(("MAX_PARALLEL_BATCHES", "1"), ("OMDB_MAX_CONCURRENCY", "2"));
 
         var outcome = await harness.RunAsync(_runId, topN: 20, batchSize: 5);
-        var manifest = await ManifestAsync(harness, outcome);
+        var manifest = await LakeRuns.ManifestAsync(harness.Get<ILakeStore>(), outcome.Manifest.ManifestBlob);
 
         Assert.False(outcome.Succeeded);
         Assert.Equal("Invalid API key!", outcome.FatalReason);
@@ -104,7 +86,7 @@ public abstract class RunTests : IAsyncLifetime
         Assert.All(manifest.Movies, m => Assert.Contains("Invalid API key!", m.Reason, StringComparison.Ordinal));
         // At most the calls already in flight when the first answer came back.
         Assert.InRange(_omdb.TotalCalls, 1, 2);
-        Assert.Empty(await MovieBlobsAsync(harness, outcome.Plan.RunFolder));
+        Assert.Empty(await LakeRuns.MovieBlobsAsync(harness.Get<ILakeStore>(), outcome.Plan.RunFolder));
     }
 
     [Fact]
@@ -114,13 +96,13 @@ public abstract class RunTests : IAsyncLifetime
         using var harness = Harness(("MAX_PARALLEL_BATCHES", "1"));
 
         var outcome = await harness.RunAsync(_runId, topN: 20, batchSize: 5);
-        var manifest = await ManifestAsync(harness, outcome);
+        var manifest = await LakeRuns.ManifestAsync(harness.Get<ILakeStore>(), outcome.Manifest.ManifestBlob);
 
         Assert.Equal("Request limit reached!", outcome.FatalReason);
         Assert.Equal(20, manifest.Movies.Count);
         Assert.Equal(7, manifest.Counts.Fetched);
         Assert.Equal(13, manifest.Counts.Skipped);
-        Assert.Equal(7, (await MovieBlobsAsync(harness, outcome.Plan.RunFolder)).Count);
+        Assert.Equal(7, (await LakeRuns.MovieBlobsAsync(harness.Get<ILakeStore>(), outcome.Plan.RunFolder)).Count);
         Assert.All(manifest.Movies.Where(m => m.Outcome == MovieOutcomes.Skipped), m => Assert.Contains("Request limit reached!", m.Reason, StringComparison.Ordinal));
     }
 
@@ -145,16 +127,16 @@ public abstract class RunTests : IAsyncLifetime
         _omdb.Everyone = null;
         using var harness = Harness();
         var folder = BronzePaths.RunFolder(new DateOnly(2026, 11, 23), _runId);
-        var inBronze = await MovieBlobsAsync(harness, folder);
+        var inBronze = await LakeRuns.MovieBlobsAsync(harness.Get<ILakeStore>(), folder);
         var callsBefore = _titles.ToDictionary(t => t, _omdb.CallsFor);
         Assert.InRange(inBronze.Count, 1, 19);
 
         var outcome = await harness.RunAsync(_runId, 20, 5);
-        var manifest = await ManifestAsync(harness, outcome);
+        var manifest = await LakeRuns.ManifestAsync(harness.Get<ILakeStore>(), outcome.Manifest.ManifestBlob);
 
         Assert.True(outcome.Plan.Resumed);
         Assert.Equal(20, manifest.Counts.Fetched);
-        Assert.Equal(20, (await MovieBlobsAsync(harness, folder)).Count);
+        Assert.Equal(20, (await LakeRuns.MovieBlobsAsync(harness.Get<ILakeStore>(), folder)).Count);
         foreach (var movie in manifest.Movies.Where(m => inBronze.Contains(m.Blob!)))
         {
             Assert.Equal(callsBefore[movie.Title], _omdb.CallsFor(movie.Title));
@@ -223,13 +205,13 @@ public abstract class RunTests : IAsyncLifetime
         using var harness = Harness();
 
         var outcome = await harness.RunAsync(_runId, 6, 2);
-        var manifest = await ManifestAsync(harness, outcome);
+        var manifest = await LakeRuns.ManifestAsync(harness.Get<ILakeStore>(), outcome.Manifest.ManifestBlob);
 
         Assert.Equal(6, manifest.Movies.Count);
         Assert.Equal(6, manifest.Movies.Select(m => m.MovieKey).Distinct().Count());
         Assert.Equal(5, manifest.Counts.Fetched);
         Assert.Equal(MovieOutcomes.Failed, manifest.Movies.Single(m => m.Title.Length == 600).Outcome);
-        Assert.Equal(5, (await MovieBlobsAsync(harness, outcome.Plan.RunFolder)).Count);
+        Assert.Equal(5, (await LakeRuns.MovieBlobsAsync(harness.Get<ILakeStore>(), outcome.Plan.RunFolder)).Count);
     }
 }
 
