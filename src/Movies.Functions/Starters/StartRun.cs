@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Movies.Functions.Orchestration;
@@ -54,8 +55,8 @@ public sealed class StartRun(RunStarts starts, TimeProvider clock, ILogger<Start
     private async Task<HttpResponseData> BadRequestAsync(HttpRequestData req, IReadOnlyList<string> errors, CancellationToken cancellationToken)
     {
         Log.RunRejected(logger, string.Join(" ", errors));
-        var response = req.CreateResponse();
-        await response.WriteAsJsonAsync(new StartRunError("invalid run request", errors), HttpStatusCode.BadRequest, cancellationToken);
+        var response = req.CreateResponse(HttpStatusCode.BadRequest);
+        await response.WriteAsJsonAsync(new StartRunError("invalid run request", errors), cancellationToken);
         return response;
     }
 }
