@@ -19,13 +19,18 @@ internal static partial class InfraRules
         ["3913510d-42f4-4e42-8a64-420c390055eb"] = "Monitoring Metrics Publisher",
     };
 
-    /// <summary>Settings of local.settings.sample.json that exist only for local runs.</summary>
+    /// <summary>Settings of local.settings.sample.json that exist only for local runs: connection strings
+    /// (Azure uses the identity-based __ forms), the key itself (Azure reads Key Vault), a folder lake, a local
+    /// source file and the offline OMDb catalog.</summary>
     public static readonly IReadOnlySet<string> LocalOnlySettings = new HashSet<string>(StringComparer.Ordinal)
     {
         "FUNCTIONS_WORKER_RUNTIME",
         "AzureWebJobsStorage",
         "LakeStorage",
         "OMDB_API_KEY",
+        "LAKE_PATH",
+        "SOURCE_PATH",
+        "OMDB_OFFLINE_CATALOG",
     };
 
     /// <summary>
