@@ -23,6 +23,13 @@ param principalId string = ''
 @allowed(['User', 'ServicePrincipal'])
 param principalType string = 'User'
 
+@description('Object id of the Power BI report authors (best a group): Storage Blob Data Reader on the gold container. Empty: none.')
+param goldReaderPrincipalId string = ''
+
+@description('Kind of principal goldReaderPrincipalId is.')
+@allowed(['Group', 'User', 'ServicePrincipal'])
+param goldReaderPrincipalType string = 'Group'
+
 // Name overrides: empty means abbreviation + resource token.
 param resourceGroupName string = ''
 param apiServiceName string = ''
@@ -305,6 +312,9 @@ module rbac 'app/rbac.bicep' = {
     eventGridIdentityName: eventGridIdentityName
     userPrincipalId: principalId
     userPrincipalType: principalType
+    goldReaderPrincipalId: goldReaderPrincipalId
+    goldReaderPrincipalType: goldReaderPrincipalType
+    goldContainerName: 'gold'
   }
   dependsOn: [apiIdentity, eventGridIdentity, hostStorage, lakeStorage, keyVault, serviceBus, monitoring]
 }
@@ -337,7 +347,8 @@ output AZURE_CLIENT_ID string = apiIdentity.outputs.clientId
 output HOST_STORAGE_ACCOUNT_NAME string = hostStorage.outputs.name
 output LAKE_STORAGE_ACCOUNT_NAME string = lakeStorage.outputs.name
 output LAKE_BLOB_ENDPOINT string = lakeStorage.outputs.primaryBlobEndpoint
-output LAKE_DFS_ENDPOINT string = lakeStorage.outputs.primaryDfsEndpoint
+// The container Power BI opens (docs/powerbi.md): AzureStorage.Blobs(LAKE_GOLD_URL).
+output LAKE_GOLD_URL string = '${lakeStorage.outputs.primaryBlobEndpoint}gold'
 output LAKE_DEADLETTER_CONTAINER_NAME string = deadLetterContainerName
 output SOURCE_BLOB string = sourceBlob
 output EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name

@@ -112,10 +112,12 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       AzureWebJobsStorage__blobServiceUri: hostStorage.properties.primaryEndpoints.blob
       AzureWebJobsStorage__queueServiceUri: hostStorage.properties.primaryEndpoints.queue
       AzureWebJobsStorage__tableServiceUri: hostStorage.properties.primaryEndpoints.table
-      // The lake: source, bronze, silver, gold, events.
+      // The lake: source, bronze, silver, gold, events. The blob triggers on it also need its queue
+      // endpoint: the extension keeps its work queue and the poison queue (webjobs-blobtrigger-poison) there.
       LakeStorage__credential: 'managedidentity'
       LakeStorage__clientId: identityClientId
       LakeStorage__blobServiceUri: lakeStorage.properties.primaryEndpoints.blob
+      LakeStorage__queueServiceUri: lakeStorage.properties.primaryEndpoints.queue
       // Telemetry published with the identity (App Insights has local auth off).
       // The connection string names the ingestion endpoint; its instrumentation key is an identifier,
       // not a credential, since DisableLocalAuth accepts only Entra ID tokens.

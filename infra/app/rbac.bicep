@@ -6,6 +6,7 @@
 // Built-in role definition ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles):
 //   b7e6dc6d-f1e8-4753-8033-0f276bb0955b  Storage Blob Data Owner
 //   ba92f5b4-2d11-453d-a403-e96b0029c9fe  Storage Blob Data Contributor
+//   2a2b9908-6ea1-4ae2-8e65-a410df84e7d1  Storage Blob Data Reader
 //   974c5e8b-45b9-4653-ba55-5f855dd0fb88  Storage Queue Data Contributor
 //   0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3  Storage Table Data Contributor
 //   4633458b-17de-408a-b874-0445c86b69e6  Key Vault Secrets User
@@ -33,9 +34,19 @@ param userPrincipalId string = ''
 @allowed(['User', 'ServicePrincipal'])
 param userPrincipalType string = 'User'
 
+@description('Object id of the Power BI report authors (a group, a user or a service principal); empty: none.')
+param goldReaderPrincipalId string = ''
+
+@allowed(['Group', 'User', 'ServicePrincipal'])
+param goldReaderPrincipalType string = 'Group'
+
+@description('The lake container Power BI reads.')
+param goldContainerName string = 'gold'
+
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+  storageBlobDataReader: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
@@ -64,6 +75,10 @@ resource lakeStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
 
     resource deadLetterContainer 'containers' existing = {
       name: deadLetterContainerName
+    }
+
+    resource goldContainer 'containers' existing = {
+      name: goldContainerName
     }
   }
 }
@@ -119,14 +134,27 @@ resource appHostTableContributor 'Microsoft.Authorization/roleAssignments@2022-0
   }
 }
 
-// Storage Blob Data Contributor on the lake: read source, write bronze/silver/gold/events.
-resource appLakeBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(lakeStorage.id, appIdentity.id, roles.storageBlobDataContributor)
+// Storage Blob Data Owner on the lake: read source, write bronze/silver/gold/events, and what the blob
+// trigger extension documents for an identity-based trigger connection (LakeStorage).
+resource appLakeBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(lakeStorage.id, appIdentity.id, roles.storageBlobDataOwner)
   scope: lakeStorage
   properties: {
     principalId: appIdentity.properties.principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+  }
+}
+
+// Storage Queue Data Contributor on the lake: the blob triggers' work and poison queues
+// (webjobs-blobtrigger-poison, which ReportPoisonPromotions reads).
+resource appLakeQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(lakeStorage.id, appIdentity.id, roles.storageQueueDataContributor)
+  scope: lakeStorage
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
   }
 }
 
@@ -189,6 +217,17 @@ resource userLakeBlobContributor 'Microsoft.Authorization/roleAssignments@2022-0
   }
 }
 
+// Storage Queue Data Contributor on the lake: look at and clear the poison queue after a replay (docs/deploy.md).
+resource userLakeQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
+  name: guid(lakeStorage.id, userPrincipalId, roles.storageQueueDataContributor)
+  scope: lakeStorage
+  properties: {
+    principalId: userPrincipalId
+    principalType: userPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+  }
+}
+
 // Key Vault Secrets Officer on the vault: set the OMDb key after deploy.
 resource userKeyVaultSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
   name: guid(keyVault.id, userPrincipalId, roles.keyVaultSecretsOfficer)
@@ -197,5 +236,19 @@ resource userKeyVaultSecretsOfficer 'Microsoft.Authorization/roleAssignments@202
     principalId: userPrincipalId
     principalType: userPrincipalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
+  }
+}
+
+// --- Power BI (skipped when no principal id is given) ---
+
+// Storage Blob Data Reader on the gold container only: what docs/powerbi/gold.pq opens
+// (AzureStorage.Blobs on the container URL, so no account-level listing is needed).
+resource goldReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(goldReaderPrincipalId)) {
+  name: guid(lakeStorage::blobServices::goldContainer.id, goldReaderPrincipalId, roles.storageBlobDataReader)
+  scope: lakeStorage::blobServices::goldContainer
+  properties: {
+    principalId: goldReaderPrincipalId
+    principalType: goldReaderPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataReader)
   }
 }

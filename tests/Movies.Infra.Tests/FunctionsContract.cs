@@ -146,7 +146,7 @@ internal sealed class FunctionsContract(JsonElement template)
             problems.Add("the template has no Service Bus topic");
         }
 
-        foreach (var (topic, _) in topics)
+        foreach (var (topic, scope) in topics)
         {
             var properties = topic.GetProperty("properties");
             if (!(properties.TryGetProperty("requiresDuplicateDetection", out var on) && on.ValueKind == JsonValueKind.True))
@@ -155,8 +155,9 @@ internal sealed class FunctionsContract(JsonElement template)
                 continue;
             }
 
-            var window = properties.TryGetProperty("duplicateDetectionHistoryTimeWindow", out var w) ? w.GetString() : null;
-            if (window is null || XmlConvert.ToTimeSpan(window) < TimeSpan.FromDays(1))
+            // A module parameter with a default resolves to that default ('P1D').
+            var window = properties.TryGetProperty("duplicateDetectionHistoryTimeWindow", out var w) ? scope.Resolve(w.GetString() ?? "").Trim('(', ')') : null;
+            if (window is null || !window.StartsWith('\'') || XmlConvert.ToTimeSpan(window.Trim('\'')) < TimeSpan.FromDays(1))
             {
                 problems.Add($"topic {Name(topic)}: duplicateDetectionHistoryTimeWindow {window ?? "(default 10 minutes)"} is under one day");
             }

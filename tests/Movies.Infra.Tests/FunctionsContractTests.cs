@@ -194,6 +194,21 @@ public sealed class FunctionsContractTests(CompiledMainTemplate compiled)
         Assert.Contains(problems, p => p.Contains("requiresDuplicateDetection", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void DuplicateDetectionRule_TenMinuteWindow_Fails()
+    {
+        var problems = Mutated(t =>
+        {
+            foreach (var topic in AllResources(t).Where(r => (string?)r["type"] == FunctionsContract.ServiceBusTopic))
+            {
+                topic["properties"]!["requiresDuplicateDetection"] = true;
+                topic["properties"]!["duplicateDetectionHistoryTimeWindow"] = "PT10M";
+            }
+        }).ServiceBusDuplicateDetection();
+
+        Assert.Contains(problems, p => p.Contains("under one day", StringComparison.Ordinal));
+    }
+
     private static SortedSet<string> SettingNames()
     {
         var names = new SortedSet<string>(Bindings.Value.SelectMany(b => b.SettingReferences), StringComparer.Ordinal);

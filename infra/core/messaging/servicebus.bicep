@@ -5,6 +5,9 @@ param tags object = {}
 param topicName string
 param subscriptionNames string[] = []
 
+@description('How long the topic remembers message ids to drop a resent event (ISO 8601; at least a day, at most 7 days). Fixed once the topic exists.')
+param duplicateDetectionWindow string = 'P1D'
+
 resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: name
   location: location
@@ -25,7 +28,10 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
       defaultMessageTimeToLive: 'P14D'
       enableBatchedOperations: true
       maxSizeInMegabytes: 1024
-      requiresDuplicateDetection: false
+      // Events carry deterministic message ids (run, type, attempt or content): a retried or replayed
+      // publish is dropped here. Cannot be switched on after the topic exists.
+      requiresDuplicateDetection: true
+      duplicateDetectionHistoryTimeWindow: duplicateDetectionWindow
       supportOrdering: false
     }
 
