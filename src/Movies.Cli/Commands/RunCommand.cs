@@ -57,29 +57,26 @@ public static class RunCommand
         var startedAt = TimeProvider.System.GetUtcNow();
         var runId = result.GetValue(RunId) ?? RunIds.Create(startedAt);
         RunIds.Validate(runId);
-        var request = new RunRequest(runId, RunIds.DateOf(runId, startedAt), startedAt, selection.TopN, selection.BatchSize);
+        var request = new RunRequest(runId, RunIds.DateOf(runId, startedAt), startedAt, selection.TopN, selection.BatchSize, RunIds.Attempt(startedAt));
 
         var runner = services.GetRequiredService<PipelineRunner>();
         var json = result.GetValue(Json);
-        var events = services.GetRequiredService<IPipelineEventPublisher>();
-        await events.PublishAsync(PipelineEvent.RunStarted(request), cancellationToken);
-        RunOutcome outcome;
-        PromotionResult promotion;
-        try
-        {
-            outcome = await RunWithProgressAsync(runner, request, cancellationToken);
-            // In Azure the manifest's arrival starts silver, and silver's starts gold; here they follow in process.
-            promotion = await services.GetRequiredService<RunPromoter>().PromoteAsync(outcome.Manifest.ManifestBlob, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
+        var publisher = services.GetRequiredService<IPipelineEventPublisher>();
+        var events = new RunEvents(request, e => publisher.PublishAsync(e, cancellationToken), TimeProvider.System.GetUtcNow);
+        var (outcome, promotion) = await events.RunAsync(
+            async () =>
+            {
+                var outcome = await RunWithProgressAsync(runner, request, cancellationToken);
+                // In Azure the manifest's arrival starts silver, and silver's starts gold; here they follow in process.
+                var promotion = await services.GetRequiredService<RunPromoter>().PromoteAsync(outcome.Manifest.ManifestBlob, cancellationToken);
+                return new RunAndPromotion(outcome, promotion);
+            },
+            r => RunVerdict.Of(r.Outcome),
             // Engine exception messages carry no secrets; the event tells subscribers why the run stopped.
-            await events.PublishAsync(PipelineEvent.RunFailed(runId, TimeProvider.System.GetUtcNow(), e.Message), CancellationToken.None);
-            throw;
-        }
+            e => e is OperationCanceledException ? null : e.Message);
 
-        await events.PublishAsync(PipelineEvent.RunFinished(outcome, TimeProvider.System.GetUtcNow()), cancellationToken);
-        await events.PublishAsync(PipelineEvent.GoldPublished(runId, TimeProvider.System.GetUtcNow(), $"{LakeContainers.Silver}/{promotion.Silver.ManifestBlob}", GoldTablePaths.LatestParquet(promotion.Gold)), cancellationToken);
+        var silverManifest = $"{LakeContainers.Silver}/{promotion.Silver.ManifestBlob}";
+        await publisher.PublishAsync(RunEvents.GoldPublished(runId, TimeProvider.System.GetUtcNow(), silverManifest, silverManifest, GoldTablePaths.LatestParquet(promotion.Gold)), cancellationToken);
         var summary = Summarize(outcome, promotion);
         if (json)
         {
@@ -92,6 +89,8 @@ public static class RunCommand
 
         return outcome.Succeeded && promotion.Gold.Status == "succeeded" ? ExitCodes.Done : ExitCodes.RunFailed;
     }
+
+    private sealed record RunAndPromotion(RunOutcome Outcome, PromotionResult Promotion);
 
     private static async Task<RunOutcome> RunWithProgressAsync(PipelineRunner runner, RunRequest request, CancellationToken cancellationToken)
     {

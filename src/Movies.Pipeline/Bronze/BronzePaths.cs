@@ -23,6 +23,14 @@ public static class BronzePaths
     public static string BatchOutcome(string runFolder, int batch)
         => string.Create(CultureInfo.InvariantCulture, $"{runFolder}/_batches/{batch:D4}.outcome.json");
 
+    /// <summary>Where one attempt of a batch keeps the outcomes it decided without a bronze blob (not found,
+    /// failed), one blob per movie, so a retry of that attempt does not look them up again.</summary>
+    public static string DecidedOutcomes(string runFolder, int batch, string attempt)
+        => string.Create(CultureInfo.InvariantCulture, $"{runFolder}/_batches/{batch:D4}.{attempt}/");
+
+    public static string DecidedOutcome(string runFolder, int batch, string attempt, string movieKey)
+        => $"{DecidedOutcomes(runFolder, batch, attempt)}{movieKey}.json";
+
     public static bool IsManifest(string name) => name.EndsWith("/" + ManifestFileName, StringComparison.Ordinal);
 
     /// <summary>The run folder of a manifest blob name.</summary>

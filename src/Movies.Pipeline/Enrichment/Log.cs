@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Movie {MovieKey} already in bronze; not fetched again")]
     public static partial void MovieResumed(ILogger logger, string movieKey);
 
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Information, Message = "Movie {MovieKey} already {Outcome} in this attempt; not looked up again")]
+    public static partial void MovieDecided(ILogger logger, string movieKey, string outcome);
+
     [LoggerMessage(EventId = 2012, Level = LogLevel.Error, Message = "OMDb answered a run-fatal error: {Reason}; no further calls in this run")]
     public static partial void RunFatal(ILogger logger, string reason);
 

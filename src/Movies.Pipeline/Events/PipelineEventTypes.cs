@@ -8,5 +8,8 @@ public static class PipelineEventTypes
     public const string RunFailed = "run_failed";
     public const string GoldPublished = "gold_published";
 
-    public static IReadOnlyList<string> All { get; } = [RunStarted, RunCompleted, RunFailed, GoldPublished];
+    /// <summary>A promotion (silver or gold) the blob trigger gave up on after its retries: reported from the poison queue.</summary>
+    public const string PromotionFailed = "promotion_failed";
+
+    public static IReadOnlyList<string> All { get; } = [RunStarted, RunCompleted, RunFailed, GoldPublished, PromotionFailed];
 }

@@ -14,7 +14,14 @@ public sealed class ResilienceOptions
     [Range(0.0, 60.0)]
     public double BaseDelaySeconds { get; set; } = 2;
 
+    /// <summary>0 is valid: retries follow at once (Polly, Azure.Core clients and the step retries take it).</summary>
     public TimeSpan BaseDelay => TimeSpan.FromSeconds(BaseDelaySeconds);
+
+    /// <summary>The shortest delay a client that refuses zero accepts (Service Bus: 1 ms).</summary>
+    public static readonly TimeSpan MinimumPositiveDelay = TimeSpan.FromMilliseconds(1);
+
+    /// <summary><see cref="BaseDelay"/>, at least <see cref="MinimumPositiveDelay"/>, for clients that need a positive delay.</summary>
+    public TimeSpan PositiveBaseDelay => BaseDelay < MinimumPositiveDelay ? MinimumPositiveDelay : BaseDelay;
 
     /// <summary>The longest single wait, so a hostile Retry-After cannot park a run for hours.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);

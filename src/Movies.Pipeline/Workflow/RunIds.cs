@@ -12,6 +12,28 @@ public static partial class RunIds
     /// <summary>The daily run of a date, as the timer starts it: one id per day, so a day never runs twice at once.</summary>
     public static string Daily(DateOnly date) => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-daily";
 
+    /// <summary>The attempt a Durable start carries: <c>a1</c>, <c>a2</c>... fixed by the starter in
+    /// <see cref="RunStart"/>, so every replay sees the same one and a restart of the day gets the next.</summary>
+    public static string Attempt(int number)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
+        return "a" + number.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The attempt of an in-process start (the CLI): its own start time to the millisecond, so each
+    /// invocation that resumes a run is a new attempt.</summary>
+    public static string Attempt(DateTimeOffset startedAt)
+        => "c" + startedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture);
+
+    /// <summary>The run id a run folder (<c>{yyyy}/{MM}/{dd}/{runId}</c>, in bronze and in silver) ends with.</summary>
+    public static string OfRunFolder(string runFolder)
+    {
+        ArgumentNullException.ThrowIfNull(runFolder);
+        var runId = runFolder[(runFolder.LastIndexOf('/') + 1)..];
+        Validate(runId);
+        return runId;
+    }
+
     public static void Validate(string runId)
     {
         if (string.IsNullOrEmpty(runId) || !Pattern().IsMatch(runId))

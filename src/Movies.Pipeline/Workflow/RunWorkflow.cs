@@ -22,7 +22,7 @@ public static class RunWorkflow
         for (var first = 1; first <= plan.Batches && fatal is null; first += maxParallelBatches)
         {
             var wave = Enumerable.Range(first, Math.Min(maxParallelBatches, plan.Batches - first + 1))
-                .Select(batch => steps.EnrichBatchAsync(new BatchWork(plan.RunId, plan.RunFolder, batch)))
+                .Select(batch => steps.EnrichBatchAsync(new BatchWork(plan.RunId, plan.RunFolder, batch, request.Attempt)))
                 .ToList();
             foreach (var result in await Task.WhenAll(wave))
             {

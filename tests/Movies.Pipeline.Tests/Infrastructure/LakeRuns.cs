@@ -30,6 +30,17 @@ internal static class LakeRuns
         return names;
     }
 
+    public static async Task<List<string>> NamesAsync(ILakeStore lake, string container, string prefix)
+    {
+        var names = new List<string>();
+        await foreach (var name in lake.GetNamesAsync(container, prefix))
+        {
+            names.Add(name);
+        }
+
+        return names;
+    }
+
     public static async Task<RunManifest> ManifestAsync(ILakeStore lake, string manifestBlob)
         => (await lake.ReadJsonAsync(LakeContainers.Bronze, manifestBlob, PipelineJsonContext.Blobs.RunManifest))!;
 

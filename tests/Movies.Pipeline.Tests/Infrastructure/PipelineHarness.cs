@@ -10,6 +10,7 @@ namespace Movies.Pipeline.Tests.Infrastructure;
 public sealed class PipelineHarness : IDisposable
 {
     private readonly ServiceProvider _services;
+    private int _attempts;
 
     public PipelineHarness(IDictionary<string, string?> settings)
     {
@@ -44,10 +45,12 @@ public sealed class PipelineHarness : IDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
+    /// <summary>One start of a run: each call is its own attempt (a rerun with the same id resumes, as the CLI does).</summary>
     public Task<RunOutcome> RunAsync(string runId, int topN, int batchSize, CancellationToken cancellationToken = default)
     {
         var startedAt = new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero);
-        return Get<PipelineRunner>().RunAsync(new RunRequest(runId, RunIds.DateOf(runId, startedAt), startedAt, topN, batchSize), null, cancellationToken);
+        var attempt = RunIds.Attempt(Interlocked.Increment(ref _attempts));
+        return Get<PipelineRunner>().RunAsync(new RunRequest(runId, RunIds.DateOf(runId, startedAt), startedAt, topN, batchSize, attempt), null, cancellationToken);
     }
 
     public void Dispose() => _services.Dispose();

@@ -20,10 +20,10 @@ public sealed class StepPayloadTests
         var manifest = new ManifestResult("2025/01/02/" + LongRunId + "/_manifest.json", 1000, counts);
         return new TheoryData<object>
         {
-            new RunStart(LongRunId, 1000, 50, 4, 3, 2.5),
-            new RunRequest(LongRunId, new DateOnly(2025, 1, 2), new DateTimeOffset(2025, 1, 2, 3, 0, 0, 123, TimeSpan.Zero), 1000, 50),
+            new RunStart(LongRunId, 1000, 50, 4, 3, 2.5, Attempt: 3),
+            new RunRequest(LongRunId, new DateOnly(2025, 1, 2), new DateTimeOffset(2025, 1, 2, 3, 0, 0, 123, TimeSpan.Zero), 1000, 50, "a3"),
             plan,
-            new BatchWork(LongRunId, plan.RunFolder, 20),
+            new BatchWork(LongRunId, plan.RunFolder, 20, "a12"),
             new BatchResult(20, counts, "OMDb daily request limit reached"),
             new BatchResult(3, counts, null),
             new ManifestWork(LongRunId, plan.RunFolder, "OMDb rejected the API key"),
