@@ -326,6 +326,7 @@ module alerts 'app/alerts.bicep' = {
     actionGroupName: !empty(actionGroupName) ? actionGroupName : '${abbrs.insightsActionGroups}${resourceToken}'
     failedExecutionsAlertName: '${abbrs.insightsMetricAlerts}failed-executions-${resourceToken}'
     errorRateAlertName: '${abbrs.insightsScheduledQueryRules}error-rate-${resourceToken}'
+    promotionFailedAlertName: '${abbrs.insightsScheduledQueryRules}promotion-failed-${resourceToken}'
     location: location
     tags: tags
     applicationInsightsName: appInsightsName

@@ -2,6 +2,7 @@
 param actionGroupName string
 param failedExecutionsAlertName string
 param errorRateAlertName string
+param promotionFailedAlertName string
 param location string
 param tags object = {}
 param applicationInsightsName string
@@ -94,6 +95,41 @@ resource errorRate 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
           metricMeasureColumn: 'failurePercent'
           operator: 'GreaterThan'
           threshold: errorRateThresholdPercent
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: [actionGroup.id]
+    }
+  }
+}
+
+// A promotion the blob trigger gave up on: ReportPoisonPromotions logs "Promotion failed: ..." at Error every
+// 15 minutes while its message waits in the lake's webjobs-blobtrigger-poison queue (docs/deploy.md: replay).
+resource promotionFailed 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: promotionFailedAlertName
+  location: location
+  tags: tags
+  properties: {
+    displayName: promotionFailedAlertName
+    description: 'A silver or gold promotion failed on every try and waits in the poison queue for a replay.'
+    severity: 1
+    enabled: true
+    scopes: [applicationInsights.id]
+    evaluationFrequency: 'PT15M'
+    windowSize: 'PT30M'
+    autoMitigate: true
+    criteria: {
+      allOf: [
+        {
+          query: 'traces | where severityLevel >= 3 and message startswith "Promotion failed:"'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
           failingPeriods: {
             numberOfEvaluationPeriods: 1
             minFailingPeriodsToAlert: 1

@@ -4,20 +4,17 @@ namespace Movies.Functions;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "Started run {RunId}: TOP_N {TopN}, BATCH_SIZE {BatchSize}")]
-    public static partial void RunScheduled(ILogger logger, string runId, int topN, int batchSize);
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "Started run {RunId} attempt {Attempt}: TOP_N {TopN}, BATCH_SIZE {BatchSize} ({Reason})")]
+    public static partial void RunScheduled(ILogger logger, string runId, int attempt, int topN, int batchSize, string reason);
 
-    [LoggerMessage(EventId = 8002, Level = LogLevel.Warning, Message = "Run {RunId} is already {Status}; not starting it again")]
-    public static partial void RunAlreadyActive(ILogger logger, string runId, string status);
+    [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "Run {RunId} not started ({Action}): {Reason}")]
+    public static partial void RunNotStarted(ILogger logger, string runId, Movies.Pipeline.Workflow.StartAction action, string reason);
 
-    [LoggerMessage(EventId = 8003, Level = LogLevel.Information, Message = "Run {RunId} already completed today; nothing to do")]
-    public static partial void RunAlreadyCompleted(ILogger logger, string runId);
+    [LoggerMessage(EventId = 8003, Level = LogLevel.Warning, Message = "Run {RunId} was started by another starter at the same time: {Reason}")]
+    public static partial void StartRaced(ILogger logger, string runId, string reason);
 
-    [LoggerMessage(EventId = 8004, Level = LogLevel.Warning, Message = "Run {RunId} ended {Status}; restarting it with the same id (it resumes its plan)")]
-    public static partial void RunRestarting(ILogger logger, string runId, string status);
-
-    [LoggerMessage(EventId = 8005, Level = LogLevel.Warning, Message = "Rejected a run request: {Errors}")]
-    public static partial void RunRejected(ILogger logger, string errors);
+    [LoggerMessage(EventId = 8005, Level = LogLevel.Warning, Message = "Rejected a run request ({Status}): {Errors}")]
+    public static partial void RunRejected(ILogger logger, int status, string errors);
 
     [LoggerMessage(EventId = 8010, Level = LogLevel.Information, Message = "Run {RunId} orchestration started at {StartedAt}")]
     public static partial void OrchestrationStarted(ILogger logger, string runId, DateTimeOffset startedAt);
@@ -36,6 +33,15 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8021, Level = LogLevel.Information, Message = "Promoting {Container}/{BlobName}")]
     public static partial void Promoting(ILogger logger, string container, string blobName);
+
+    [LoggerMessage(EventId = 8022, Level = LogLevel.Error, Message = "Promotion failed: {Function} gave up on {Blob} (run {RunId}); its message waits in the {Queue} queue for a replay")]
+    public static partial void PromotionFailed(ILogger logger, string function, string blob, string runId, string queue);
+
+    [LoggerMessage(EventId = 8023, Level = LogLevel.Error, Message = "Promotion failed: message {MessageId} of the {Queue} queue is not a blob trigger message")]
+    public static partial void PoisonUnreadable(ILogger logger, string queue, string messageId);
+
+    [LoggerMessage(EventId = 8024, Level = LogLevel.Warning, Message = "More than {Count} messages wait in the {Queue} queue; the next reports cover the rest")]
+    public static partial void MorePoison(ILogger logger, int count, string queue);
 
     [LoggerMessage(EventId = 8030, Level = LogLevel.Information, Message = "Purged {Count} orchestration instances created before {Before}")]
     public static partial void Purged(ILogger logger, int count, DateTimeOffset before);

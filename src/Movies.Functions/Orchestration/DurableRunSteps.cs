@@ -3,7 +3,7 @@ using Movies.Pipeline.Workflow;
 
 namespace Movies.Functions.Orchestration;
 
-/// <summary>The engine's steps as Durable activities, each with the run's retry policy; progress becomes
+/// <summary>The engine's steps as Durable activities, each with the run's retry handler (<see cref="StepRetries"/>); progress becomes
 /// the orchestration's custom status (what <c>statusQueryGetUri</c> and the monitor show).</summary>
 public sealed class DurableRunSteps(TaskOrchestrationContext context, TaskOptions options) : IRunSteps
 {

@@ -1,13 +1,15 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using Movies.Pipeline;
 using Movies.Pipeline.Events;
 using Movies.Pipeline.Workflow;
 
 namespace Movies.Functions.Orchestration;
 
-/// <summary>One run: the engine's <see cref="RunWorkflow"/> over Durable activities, then its event.
-/// Deterministic: the clock is the context's, the settings come in the input (<see cref="RunStart"/>).</summary>
+/// <summary>One run: the engine's <see cref="RunWorkflow"/> over Durable activities inside the engine's event
+/// sequence (<see cref="RunEvents"/>). Deterministic: the clock is the context's, the settings and the attempt
+/// come in the input (<see cref="RunStart"/>).</summary>
 public static class MoviesOrchestrator
 {
     [Function(nameof(MoviesOrchestrator))]
@@ -16,49 +18,42 @@ public static class MoviesOrchestrator
         ArgumentNullException.ThrowIfNull(context);
         var start = context.GetInput<RunStart>() ?? throw new InvalidOperationException("The orchestration needs a RunStart input.");
         var logger = context.CreateReplaySafeLogger(nameof(MoviesOrchestrator));
-        var options = TaskOptions.FromRetryPolicy(RetryPolicyOf(start));
+        var options = StepRetries.Options(start);
         var request = start.ToRequest(Now(context));
         Log.OrchestrationStarted(logger, request.RunId, request.StartedAt);
-        await PublishAsync(context, PipelineEvent.RunStarted(request), options, logger);
-
-        RunOutcome outcome;
+        var events = new RunEvents(request, e => PublishAsync(context, e, logger), () => Now(context));
         try
         {
-            outcome = await RunWorkflow.RunAsync(new DurableRunSteps(context, options), request, start.MaxParallelBatches);
+            return await events.RunAsync(
+                () => RunWorkflow.RunAsync(new DurableRunSteps(context, options), request, start.MaxParallelBatches),
+                outcome =>
+                {
+                    Log.OrchestrationFinished(logger, request.RunId, outcome.Manifest.Movies, outcome.Manifest.Counts.Fetched, outcome.FatalReason);
+                    return RunVerdict.Of(outcome);
+                },
+                e => e is TaskFailedException failed ? FailureOf(logger, request.RunId, failed) : null);
         }
-        catch (TaskFailedException e)
+        catch (TaskFailedException e) when (StepRetries.IsCausedBy(e.FailureDetails, typeof(PipelineInputException)))
         {
-            // An activity failed after all its retries: say so, then fail the orchestration.
-            var reason = $"{e.TaskName} failed: {e.FailureDetails.ErrorMessage}";
-            Log.OrchestrationFailed(logger, request.RunId, e.TaskName, e.FailureDetails.ErrorMessage);
-            await PublishAsync(context, PipelineEvent.RunFailed(request.RunId, Now(context), reason), options, logger);
-            throw;
+            // Fail as bad input, so the starters see that no restart can fix this day (DailyRunStarts).
+            throw new PipelineInputException($"{e.TaskName} failed: {e.FailureDetails.ErrorMessage}");
         }
-
-        Log.OrchestrationFinished(logger, request.RunId, outcome.Manifest.Movies, outcome.Manifest.Counts.Fetched, outcome.FatalReason);
-        await PublishAsync(context, PipelineEvent.RunFinished(outcome, Now(context)), options, logger);
-        return outcome;
     }
 
-    /// <summary>MAX_RETRIES retries (so MAX_RETRIES + 1 attempts), the first after BASE_DELAY_SECONDS
-    /// (at least one second: Durable timers need a positive interval), doubling each time.</summary>
-    public static RetryPolicy RetryPolicyOf(RunStart start)
+    private static string FailureOf(ILogger logger, string runId, TaskFailedException e)
     {
-        ArgumentNullException.ThrowIfNull(start);
-        return new RetryPolicy(
-            maxNumberOfAttempts: start.MaxRetries + 1,
-            firstRetryInterval: TimeSpan.FromSeconds(Math.Max(1, start.BaseDelaySeconds)),
-            backoffCoefficient: 2);
+        Log.OrchestrationFailed(logger, runId, e.TaskName, e.FailureDetails.ErrorMessage);
+        return $"{e.TaskName} failed: {e.FailureDetails.ErrorMessage}";
     }
 
     private static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime.Ticks, TimeSpan.Zero);
 
     /// <summary>A lost event must not undo a finished run: a publish that fails after its retries is logged.</summary>
-    private static async Task PublishAsync(TaskOrchestrationContext context, PipelineEvent e, TaskOptions options, ILogger logger)
+    private static async Task PublishAsync(TaskOrchestrationContext context, PipelineEvent e, ILogger logger)
     {
         try
         {
-            await context.CallActivityAsync<string>(nameof(RunActivities.PublishPipelineEvent), e, options);
+            await context.CallActivityAsync<string>(nameof(RunActivities.PublishPipelineEvent), e, StepRetries.Once);
         }
         catch (TaskFailedException failure)
         {

@@ -5,6 +5,7 @@ using Movies.Pipeline.Events;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Silver;
+using Movies.Pipeline.Workflow;
 
 namespace Movies.Functions.Promotion;
 
@@ -30,9 +31,8 @@ public sealed class PromoteToGold(GoldPromoter promoter, IPipelineEventPublisher
         Log.Promoting(logger, LakeContainers.Silver, name);
         var gold = await promoter.PromoteAsync(name, context.CancellationToken);
 
-        // The run folder ends with the run id ({yyyy}/{MM}/{dd}/{runId}), as in bronze.
-        var folder = SilverPaths.RunFolderOf(name);
-        var runId = folder[(folder.LastIndexOf('/') + 1)..];
-        await events.PublishAsync(PipelineEvent.GoldPublished(runId, clock.GetUtcNow(), $"{LakeContainers.Silver}/{name}", GoldTablePaths.LatestParquet(gold)), context.CancellationToken);
+        var runId = RunIds.OfRunFolder(SilverPaths.RunFolderOf(name));
+        var silverManifest = $"{LakeContainers.Silver}/{name}";
+        await events.PublishAsync(RunEvents.GoldPublished(runId, clock.GetUtcNow(), silverManifest, silverManifest, GoldTablePaths.LatestParquet(gold)), context.CancellationToken);
     }
 }

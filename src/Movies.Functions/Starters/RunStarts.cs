@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using Movies.Pipeline.Enrichment;
 using Movies.Pipeline.Resilience;
@@ -8,7 +7,7 @@ using Movies.Pipeline.Workflow;
 namespace Movies.Functions.Starters;
 
 /// <summary>Builds the orchestration input from the settings (TOP_N, BATCH_SIZE, MAX_PARALLEL_BATCHES,
-/// MAX_RETRIES, BASE_DELAY_SECONDS), fixed for the run's whole life.</summary>
+/// MAX_RETRIES, BASE_DELAY_SECONDS), fixed for the run's whole life, and the attempt the starter decided.</summary>
 public sealed class RunStarts(IOptions<SelectionOptions> selection, IOptions<WorkflowOptions> workflow, IOptions<ResilienceOptions> resilience, IOptions<OmdbClientOptions> omdb)
 {
     public int DefaultTopN => selection.Value.TopN;
@@ -19,15 +18,10 @@ public sealed class RunStarts(IOptions<SelectionOptions> selection, IOptions<Wor
     public IReadOnlyList<string> Errors(int topN, int batchSize)
         => SelectionRules.Errors(topN, batchSize, int.MaxValue, omdb.Value.DailyLimit).ToList();
 
-    public RunStart Create(string runId, int? topN = null, int? batchSize = null)
+    public RunStart Create(string runId, int? topN, int? batchSize, int attempt)
     {
         RunIds.Validate(runId);
         return new RunStart(runId, topN ?? DefaultTopN, batchSize ?? DefaultBatchSize, workflow.Value.MaxParallelBatches,
-            resilience.Value.MaxRetries, resilience.Value.BaseDelaySeconds);
+            resilience.Value.MaxRetries, resilience.Value.BaseDelaySeconds, attempt);
     }
-
-    /// <summary>An id for an on-demand run: the start time plus 8 random hex digits, so two requests
-    /// in the same second are two runs.</summary>
-    public static string NewRunId(DateTimeOffset now)
-        => RunIds.Create(now) + "-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..8];
 }

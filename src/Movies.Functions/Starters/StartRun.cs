@@ -2,16 +2,17 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using Movies.Functions.Orchestration;
+using Movies.Pipeline.Workflow;
 
 namespace Movies.Functions.Starters;
 
-/// <summary><c>POST /api/runs</c> with an optional body <c>{"topN": 20, "batchSize": 5}</c>: checked by
-/// the engine's rules (400 with the reasons), then 202 with the Durable status URLs.</summary>
-public sealed class StartRun(RunStarts starts, TimeProvider clock, ILogger<StartRun> logger)
+/// <summary><c>POST /api/runs</c> with an optional body <c>{"topN": 20, "batchSize": 5}</c>: starts today's run now,
+/// or restarts it when it failed (the explicit retry path). Checked by the engine's rules (400 with the reasons);
+/// 202 with the Durable status URLs when it starts; 409 with the status URLs of the run that holds the day when one
+/// is active (today's or yesterday's) or today's completed: one run at a time (one OMDb quota, one gold writer).</summary>
+public sealed class StartRun(RunStarts starts, DailyRunStarter starter, ILogger<StartRun> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -34,7 +35,7 @@ public sealed class StartRun(RunStarts starts, TimeProvider clock, ILogger<Start
         }
         catch (JsonException e)
         {
-            return await BadRequestAsync(req, ["The body must be JSON such as {\"topN\": 20, \"batchSize\": 5}: " + e.Message], cancellationToken);
+            return await ErrorAsync(req, HttpStatusCode.BadRequest, ["The body must be JSON such as {\"topN\": 20, \"batchSize\": 5}: " + e.Message], cancellationToken);
         }
 
         var topN = body.TopN ?? starts.DefaultTopN;
@@ -42,21 +43,42 @@ public sealed class StartRun(RunStarts starts, TimeProvider clock, ILogger<Start
         var errors = starts.Errors(topN, batchSize);
         if (errors.Count > 0)
         {
-            return await BadRequestAsync(req, errors, cancellationToken);
+            return await ErrorAsync(req, HttpStatusCode.BadRequest, errors, cancellationToken);
         }
 
-        var runId = RunStarts.NewRunId(clock.GetUtcNow());
-        var start = starts.Create(runId, topN, batchSize);
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(MoviesOrchestrator), start, new StartOrchestrationOptions(InstanceId: runId), cancellationToken);
-        Log.RunScheduled(logger, runId, topN, batchSize);
-        return await client.CreateCheckStatusResponseAsync(req, runId, cancellationToken);
+        // A restart resumes the day's plan: other sizes would contradict it.
+        if (await DailyRunStarter.LastStartAsync(client, starter.TodaysRunId, cancellationToken) is { } last
+            && (body.TopN is { } n && n != last.TopN || body.BatchSize is { } b && b != last.BatchSize))
+        {
+            return await ErrorAsync(req, HttpStatusCode.Conflict,
+                [$"Today's run {last.RunId} was planned with TOP_N {last.TopN} and BATCH_SIZE {last.BatchSize}; a restart resumes that plan."], cancellationToken);
+        }
+
+        DailyStart result;
+        try
+        {
+            result = await starter.StartAsync(client, startIfNone: true, body.TopN, body.BatchSize, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Another starter scheduled the same id a moment before: the store refuses a second one while it runs.
+            Log.StartRaced(logger, starter.TodaysRunId, e.Message);
+            return await client.CreateCheckStatusResponseAsync(req, starter.TodaysRunId, HttpStatusCode.Conflict, cancellationToken);
+        }
+
+        return result.Decision.Action switch
+        {
+            StartAction.Start or StartAction.Restart => await client.CreateCheckStatusResponseAsync(req, result.InstanceId, cancellationToken),
+            StartAction.AlreadyActive or StartAction.AlreadyCompleted => await client.CreateCheckStatusResponseAsync(req, result.InstanceId, HttpStatusCode.Conflict, cancellationToken),
+            _ => await ErrorAsync(req, HttpStatusCode.Conflict, [result.Decision.Reason], cancellationToken),
+        };
     }
 
-    private async Task<HttpResponseData> BadRequestAsync(HttpRequestData req, IReadOnlyList<string> errors, CancellationToken cancellationToken)
+    private async Task<HttpResponseData> ErrorAsync(HttpRequestData req, HttpStatusCode status, IReadOnlyList<string> errors, CancellationToken cancellationToken)
     {
-        Log.RunRejected(logger, string.Join(" ", errors));
-        var response = req.CreateResponse(HttpStatusCode.BadRequest);
-        await response.WriteAsJsonAsync(new StartRunError("invalid run request", errors), cancellationToken);
+        Log.RunRejected(logger, (int)status, string.Join(" ", errors));
+        var response = req.CreateResponse(status);
+        await response.WriteAsJsonAsync(new StartRunError(status == HttpStatusCode.BadRequest ? "invalid run request" : "run not started", errors), cancellationToken);
         return response;
     }
 }
