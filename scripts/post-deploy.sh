@@ -3,8 +3,9 @@
 #   bronze/**/_manifest.json created -> Host.Functions.PromoteToSilver
 #   silver/**/_manifest.json created -> Host.Functions.PromoteToGold
 # Events go to the Functions blob extension webhook, authenticated by the extension's system key
-# (blobs_extension), which exists only once the code is deployed: that is why this is a hook and not
-# Bicep. Undeliverable events are dead-lettered to the lake's dead-letter container by the topic's
+# (blobs_extension), which this hook creates when missing (az functionapp keys set) once the code is
+# deployed: that is why this is a hook and not Bicep. Rerunning it is safe: an existing key is kept and
+# the subscriptions are PUT (create or update). Undeliverable events are dead-lettered to the lake's dead-letter container by the topic's
 # user-assigned identity (Storage Blob Data Contributor on that container only).
 set -euo pipefail
 
@@ -35,19 +36,42 @@ if ! command -v az >/dev/null 2>&1; then
   exit 1
 fi
 
-# The key appears once the host has started with its blob triggers: wait for it.
-blobs_extension=""
-for attempt in 1 2 3 4 5 6 7 8 9 10 11 12; do
-  blobs_extension="$(az functionapp keys list \
+# Every az call names the subscription: the signed-in default may be another one. (az rest calls name it in
+# the resource path they address.)
+sub=(--subscription "${AZURE_SUBSCRIPTION_ID}")
+
+read_key() {
+  az functionapp keys list \
     --name "${AZURE_FUNCTION_APP_NAME}" \
     --resource-group "${RESOURCE_GROUP}" \
+    "${sub[@]}" \
     --query "systemKeys.blobs_extension" \
-    --output tsv 2>/dev/null || true)"
+    --output tsv 2>/dev/null || true
+}
+
+# The blobs_extension system key: created here when missing (the host reuses an existing key, and a
+# rerun keeps the one the subscriptions already use), then read back. Setting it can fail for a few
+# minutes after a deploy while the host starts: retry.
+blobs_extension=""
+for attempt in 1 2 3 4 5 6 7 8 9 10 11 12; do
+  blobs_extension="$(read_key)"
   if [[ -n "${blobs_extension}" ]]; then
     break
   fi
-  echo "Waiting for the blobs_extension system key (attempt ${attempt}) ..."
-  sleep 15
+  echo "Creating the blobs_extension system key (attempt ${attempt}) ..."
+  az functionapp keys set \
+    --name "${AZURE_FUNCTION_APP_NAME}" \
+    --resource-group "${RESOURCE_GROUP}" \
+    "${sub[@]}" \
+    --key-type systemKey \
+    --key-name blobs_extension \
+    --only-show-errors \
+    --output none || true
+  blobs_extension="$(read_key)"
+  if [[ -n "${blobs_extension}" ]]; then
+    break
+  fi
+  sleep "${POST_DEPLOY_RETRY_SECONDS:-15}"
 done
 if [[ -z "${blobs_extension}" ]]; then
   echo "Error: no blobs_extension key on ${AZURE_FUNCTION_APP_NAME}; is the app deployed and running?" >&2
@@ -120,7 +144,7 @@ JSON
       Succeeded) echo "  ${name}: ${state}"; return 0 ;;
       Failed | Canceled) echo "Error: event subscription ${name} is ${state}" >&2; return 1 ;;
     esac
-    sleep 5
+    sleep "${POST_DEPLOY_POLL_SECONDS:-5}"
   done
   echo "Error: event subscription ${name} still ${state} after 150 s" >&2
   return 1

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+
+namespace Movies.Infra.Tests;
+
+/// <summary>scripts/post-deploy.sh against a stand-in <c>az</c> on PATH that records every call and keeps the
+/// function app's system keys in a file, as the real one keeps them in the app: run twice, as azd may.</summary>
+public sealed class PostDeployScriptTests : IDisposable
+{
+    private const string Subscription = "00000000-1111-2222-3333-444444444444";
+    private readonly string _dir = Directory.CreateTempSubdirectory("movies-postdeploy-").FullName;
+
+    private const string FakeAz = """
+        #!/usr/bin/env bash
+        # Stand-in for the Azure CLI: records its arguments, keeps the system key in a file.
+        set -euo pipefail
+        state="$(dirname "$0")"
+        echo "$*" >> "$state/calls.log"
+        case "$1 $2 ${3:-}" in
+          "functionapp keys list") [[ -f "$state/key" ]] && cat "$state/key"; exit 0 ;;
+          "functionapp keys set")
+            # Without --key-value the real command generates a new value, replacing an existing key.
+            echo "key-$(date +%s%N)" > "$state/key"; exit 0 ;;
+        esac
+        if [[ "$1" == "rest" ]]; then
+          for arg in "$@"; do
+            if [[ "$arg" == @* ]]; then cat "${arg#@}" >> "$state/bodies.log"; fi
+          done
+          if [[ " $* " == *" --method get "* ]]; then echo Succeeded; fi
+          exit 0
+        fi
+        echo "unexpected az call: $*" >&2
+        exit 3
+        """;
+
+    private (int ExitCode, string Output) Run()
+    {
+        var start = new ProcessStartInfo("bash", [RepositoryRoot.Combine("scripts", "post-deploy.sh")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryRoot.Path,
+        };
+        start.Environment["PATH"] = _dir + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        start.Environment["AZURE_SUBSCRIPTION_ID"] = Subscription;
+        start.Environment["RESOURCE_GROUP"] = "rg-test";
+        start.Environment["AZURE_FUNCTION_APP_NAME"] = "func-api-test";
+        start.Environment["AZURE_FUNCTION_APP_HOSTNAME"] = "func-api-test.azurewebsites.net";
+        start.Environment["LAKE_STORAGE_ACCOUNT_NAME"] = "stlaketest";
+        start.Environment["LAKE_DEADLETTER_CONTAINER_NAME"] = "eventgrid-deadletter";
+        start.Environment["EVENTGRID_SYSTEM_TOPIC_NAME"] = "evgst-lake-test";
+        start.Environment["EVENTGRID_IDENTITY_ID"] = "/subscriptions/x/resourceGroups/rg-test/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-evgst";
+        start.Environment["POST_DEPLOY_RETRY_SECONDS"] = "0";
+        start.Environment["POST_DEPLOY_POLL_SECONDS"] = "0";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("post-deploy.sh did not finish within 60 s");
+        }
+
+        return (process.ExitCode, output.Result + error.Result);
+    }
+
+    [Fact]
+    public void PostDeploy_TwoRuns_CreatesTheKeyOnceNamesTheSubscriptionEverywhereAndKeepsTheKey()
+    {
+        var az = Path.Combine(_dir, "az");
+        File.WriteAllText(az, FakeAz.Replace("\r", "", StringComparison.Ordinal) + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(az, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var first = Run();
+        var key = File.ReadAllText(Path.Combine(_dir, "key")).Trim();
+        var second = Run();
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.True(second.ExitCode == 0, second.Output);
+        var calls = File.ReadAllLines(Path.Combine(_dir, "calls.log"));
+        Assert.Single(calls, c => c.StartsWith("functionapp keys set", StringComparison.Ordinal));
+        Assert.Contains("--key-type systemKey --key-name blobs_extension", calls.Single(c => c.StartsWith("functionapp keys set", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.All(calls.Where(c => c.StartsWith("functionapp", StringComparison.Ordinal)), c => Assert.Contains($"--subscription {Subscription}", c, StringComparison.Ordinal));
+        Assert.All(calls.Where(c => c.StartsWith("rest", StringComparison.Ordinal)), c => Assert.Contains($"/subscriptions/{Subscription}/", c, StringComparison.Ordinal));
+        Assert.Equal(key, File.ReadAllText(Path.Combine(_dir, "key")).Trim());
+        // Both runs subscribe both promotions with the same, kept key.
+        var bodies = File.ReadAllText(Path.Combine(_dir, "bodies.log"));
+        Assert.Equal(4, bodies.Split($"&code={key}\"", StringSplitOptions.None).Length - 1);
+        Assert.DoesNotContain(key, first.Output + second.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
