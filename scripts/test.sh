@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's one test command: installs what the tests need (Azurite and playwright-core from npm,
-# Chromium from Debian; NuGet packages, the Bicep CLI among them, by restore), runs every test of the CI build, and checks formatting.
+# Chromium from Debian; NuGet packages, the Bicep CLI among them, by restore), runs every test of the
+# CI build, and checks formatting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
