@@ -4,10 +4,9 @@ using System.Text.Json;
 using CsvHelper;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.DependencyInjection;
-using Movies.Pipeline.Gold;
 using Movies.Cli.Output;
+using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
-using Spectre.Console;
 
 namespace Movies.Cli.Commands;
 
