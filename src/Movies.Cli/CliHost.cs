@@ -32,7 +32,8 @@ public static class CliHost
                 {
                     o.IncludeScopes = true;
                     o.UseUtcTimestamp = true;
-                    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                    // No trailing space: the JSON formatter writes the format as the whole value.
+                    o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
                 });
             }
             else

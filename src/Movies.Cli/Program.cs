@@ -6,6 +6,8 @@ var root = new RootCommand("movies: the daily movies pipeline, run locally (sour
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(PromoteCommand.Create());
 root.Subcommands.Add(SqlCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(UploadSourceCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 
 var parsed = root.Parse(args);

@@ -13,9 +13,5 @@ public static class SampleData
         settings["OMDB_OFFLINE_CATALOG"] = Path.Combine(Folder, "omdb-catalog.json");
         // The offline catalog, like OMDb, wants some key; the sample needs no real one.
         settings["OMDB_API_KEY"] = Environment.GetEnvironmentVariable("OMDB_API_KEY") is { Length: > 0 } key ? key : OfflineKey;
-        if (settings.GetValueOrDefault("LakeStorage") is null && Environment.GetEnvironmentVariable("LakeStorage") is null)
-        {
-            settings["LAKE_PATH"] ??= Environment.GetEnvironmentVariable("LAKE_PATH") ?? "lake";
-        }
     }
 }

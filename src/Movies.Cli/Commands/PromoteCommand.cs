@@ -53,6 +53,7 @@ public static class PromoteCommand
             table.AddRow("silver", $"{promotion.Silver.Rows} rows, {promotion.Silver.Rejects} rejected of {promotion.Silver.BronzeRecords}");
             table.AddRow("quality", promotion.Gold.Status == "succeeded" ? "[green]succeeded[/]" : $"[red]failed[/]: {Markup.Escape(promotion.Gold.FailureReason ?? string.Empty)}");
             table.AddRow("gold", Markup.Escape(string.Join(", ", promotion.Gold.TableRows.Select(t => $"{t.Key} {t.Value}"))));
+            table.AddRow("report", Markup.Escape($"gold/{promotion.ReportBlob}"));
             CliConsole.Out.Write(table);
         }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Movies.Pipeline;
 using Movies.Pipeline.Events;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
@@ -15,7 +16,7 @@ namespace Movies.Cli.Commands;
 /// <summary><c>movies run</c>: one whole run in this process, as the triggers do it in Azure.</summary>
 public static class RunCommand
 {
-    private static readonly Option<bool> Sample = new("--sample") { Description = "Use the bundled dataset and offline OMDb catalog (no network, no key)" };
+    private static readonly Option<bool> Sample = new("--sample") { Description = "Use the bundled dataset and offline OMDb catalog (no network, no key; OMDB_BASE_URL is not used). Refused with --omdb-url" };
     private static readonly Option<string?> SourcePath = new("--source") { Description = "Source dataset file (setting SOURCE_PATH); default: the lake's SOURCE_BLOB" };
     private static readonly Option<int?> TopN = new("--top-n") { Description = "Movies to select (setting TOP_N, default 20)" };
     private static readonly Option<int?> BatchSize = new("--batch-size") { Description = "Movies per batch (setting BATCH_SIZE, default 5)" };
@@ -38,15 +39,17 @@ public static class RunCommand
 
     private static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        if (result.GetValue(Sample) && result.GetValue(OmdbUrl) is not null)
         {
-            ["SOURCE_PATH"] = result.GetValue(SourcePath),
-            ["TOP_N"] = result.GetValue(TopN)?.ToString(CultureInfo.InvariantCulture),
-            ["BATCH_SIZE"] = result.GetValue(BatchSize)?.ToString(CultureInfo.InvariantCulture),
-            ["OMDB_BASE_URL"] = result.GetValue(OmdbUrl),
-            ["LAKE_PATH"] = result.GetValue(CommonOptions.Lake),
-            ["LakeStorage"] = result.GetValue(CommonOptions.Connection),
-        };
+            // The offline catalog answers every lookup, so the URL would be silently ignored.
+            throw new PipelineInputException("--sample answers from the bundled offline OMDb catalog, so --omdb-url would not be used: drop one of them (without --sample, give --source too).");
+        }
+
+        var settings = CommonOptions.LakeSettings(result);
+        settings["SOURCE_PATH"] = result.GetValue(SourcePath);
+        settings["TOP_N"] = result.GetValue(TopN)?.ToString(CultureInfo.InvariantCulture);
+        settings["BATCH_SIZE"] = result.GetValue(BatchSize)?.ToString(CultureInfo.InvariantCulture);
+        settings["OMDB_BASE_URL"] = result.GetValue(OmdbUrl);
         if (result.GetValue(Sample))
         {
             SampleData.Apply(settings);
@@ -66,7 +69,7 @@ public static class RunCommand
         var (outcome, promotion) = await events.RunAsync(
             async () =>
             {
-                var outcome = await RunWithProgressAsync(runner, request, cancellationToken);
+                var outcome = await RunWithProgressAsync(runner, request, !CommonOptions.IsJson(result), cancellationToken);
                 // In Azure the manifest's arrival starts silver, and silver's starts gold; here they follow in process.
                 var promotion = await services.GetRequiredService<RunPromoter>().PromoteAsync(outcome.Manifest.ManifestBlob, cancellationToken);
                 return new RunAndPromotion(outcome, promotion);
@@ -92,12 +95,14 @@ public static class RunCommand
 
     private sealed record RunAndPromotion(RunOutcome Outcome, PromotionResult Promotion);
 
-    private static async Task<RunOutcome> RunWithProgressAsync(PipelineRunner runner, RunRequest request, CancellationToken cancellationToken)
+    /// <summary>A progress bar on a terminal; elsewhere (piped, CI) one plain line per batch on stderr, so a
+    /// long run shows it is alive. JSON logs carry the same as structured lines, so they get no extra text.</summary>
+    private static async Task<RunOutcome> RunWithProgressAsync(PipelineRunner runner, RunRequest request, bool plainLines, CancellationToken cancellationToken)
     {
         var console = CliConsole.Error;
         if (!console.Profile.Capabilities.Interactive)
         {
-            return await runner.RunAsync(request, null, cancellationToken);
+            return await runner.RunAsync(request, plainLines ? new ProgressLines(Console.Error) : null, cancellationToken);
         }
 
         return await console.Progress().AutoClear(true).StartAsync(async context =>
@@ -120,7 +125,8 @@ public static class RunCommand
             outcome.Succeeded ? "succeeded" : "failed", outcome.FatalReason, outcome.Plan.TopN, outcome.Plan.BatchSize, outcome.Plan.Batches,
             outcome.Manifest.Movies, counts.Fetched, counts.NotFound, counts.Failed, counts.Skipped, outcome.Plan.SourceRows, outcome.Plan.SourceRejects,
             outcome.Plan.Resumed, $"bronze/{outcome.Manifest.ManifestBlob}", promotion.Silver.Rows, promotion.Silver.Rejects, promotion.Silver.RejectsByReason,
-            promotion.Gold.Status, promotion.Gold.FailureReason, promotion.Gold.TableRows, promotion.Gold.FilesWritten);
+            promotion.Gold.Status, promotion.Gold.FailureReason, promotion.Gold.TableRows, promotion.Gold.FilesWritten,
+            promotion.ReportBlob is { } report ? $"{LakeContainers.Gold}/{report}" : null);
     }
 
     private static void PrintTable(RunSummary s)
@@ -137,6 +143,11 @@ public static class RunCommand
         table.AddRow("silver", $"{s.SilverRows} rows, {s.Rejects} rejected{Reasons(s.RejectsByReason)}");
         table.AddRow("quality", s.QualityStatus == "succeeded" ? "[green]succeeded[/]" : $"[red]failed[/]: {Markup.Escape(s.QualityFailureReason ?? string.Empty)}");
         table.AddRow("gold", Markup.Escape(string.Join(", ", s.GoldTables.Select(t => $"{t.Key} {t.Value}"))));
+        if (s.Report is { } report)
+        {
+            table.AddRow("report", Markup.Escape(report));
+        }
+
         CliConsole.Out.Write(table);
     }
 

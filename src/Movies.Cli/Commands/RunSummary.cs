@@ -24,4 +24,5 @@ public sealed record RunSummary(
     string QualityStatus,
     string? QualityFailureReason,
     IReadOnlyDictionary<string, int> GoldTables,
-    int GoldFilesWritten);
+    int GoldFilesWritten,
+    string? Report);

@@ -4,9 +4,9 @@ using System.Text.Json;
 using CsvHelper;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.DependencyInjection;
+using Movies.Cli.Output;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
-using Spectre.Console;
 
 namespace Movies.Cli.Commands;
 
@@ -42,11 +42,6 @@ public static class SqlCommand
         }
 
         var settings = CommonOptions.LakeSettings(result);
-        if (settings["LAKE_PATH"] is null && settings["LakeStorage"] is null && Environment.GetEnvironmentVariable("LakeStorage") is null)
-        {
-            settings["LAKE_PATH"] = Environment.GetEnvironmentVariable("LAKE_PATH") ?? "lake";
-        }
-
         using var services = CliHost.Build(settings, result.GetValue(CommonOptions.LogFormat)!, CommonOptions.LevelOf(result));
         var lake = services.GetRequiredService<ILakeStore>();
         var tables = await LocateTablesAsync(lake, result.GetValue(Cache), cancellationToken);
@@ -129,20 +124,7 @@ public static class SqlCommand
     }
 
     private static void WriteTable(List<string> columns, List<object?[]> rows)
-    {
-        var table = new Table();
-        foreach (var column in columns)
-        {
-            table.AddColumn(Markup.Escape(column));
-        }
-
-        foreach (var row in rows)
-        {
-            table.AddRow([.. row.Select(v => Markup.Escape(Text(v)))]);
-        }
-
-        CliConsole.Out.Write(table);
-    }
+        => ResultRenderer.ForStandardOutput().Write(columns, [.. rows.Select(r => (IReadOnlyList<string>)[.. r.Select(Text)])]);
 
     private static void WriteCsv(List<string> columns, List<object?[]> rows)
     {

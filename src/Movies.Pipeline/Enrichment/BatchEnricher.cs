@@ -44,13 +44,7 @@ public sealed class BatchEnricher(ILakeStore lake, OmdbClient omdb, RunStopSigna
 
     private async Task<MovieOutcome> EnrichMovieAsync(BatchWork work, PlannedMovie movie, HashSet<string> decided, CancellationToken cancellationToken)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object>
-        {
-            ["RunId"] = work.RunId,
-            ["Batch"] = work.Batch,
-            ["MovieKey"] = movie.MovieKey,
-            ["Step"] = "EnrichBatch",
-        });
+        using var scope = logger.BeginScope(new MovieLogScope(work.RunId, work.Batch, movie.MovieKey, "EnrichBatch"));
         var blob = BronzePaths.Movie(work.RunFolder, movie.MovieKey);
         MovieOutcome Outcome(string outcome, string? reason, int attempts, string? name = null)
             => new(movie.MovieKey, movie.Title, movie.Year, work.Batch, outcome, name, reason, attempts);

@@ -4,10 +4,13 @@ namespace Movies.Pipeline.Tests.Cli;
 
 public class BenchCommandTests
 {
+    /// <summary>The quick flags the README gives for a bench in seconds (ReadmeTests checks it quotes these).</summary>
+    public static readonly string[] QuickFlags = ["--enrich-movies", "40", "--concurrency", "4", "--ops-sizes", "100", "300", "--gold-rows", "2000"];
+
     [Fact]
     public async Task Bench_SmallSizesJson_PrintsMeasuredFigures()
     {
-        var result = await MoviesCli.RunAsync(null, "bench", "--json", "--enrich-movies", "40", "--concurrency", "4", "--ops-sizes", "100", "300", "--gold-rows", "2000");
+        var result = await MoviesCli.RunAsync(null, ["bench", "--json", .. QuickFlags]);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var figures = JsonDocument.Parse(result.Stdout);

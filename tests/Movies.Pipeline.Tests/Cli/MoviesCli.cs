@@ -8,12 +8,18 @@ public static class MoviesCli
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
+    /// <summary>The build configuration of the tests (Debug or Release), which the CLI was built with too.</summary>
+    public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
     // The CLI's own output folder, built with the same configuration as the tests: beside the tests its
     // assemblies would resolve against the ASP.NET framework the OMDb stand-in brings in.
-    private static string CliPath { get; } = Path.Combine(
-        RepositoryRoot.Path, "src", "Movies.Cli", "bin", new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0", "movies.dll");
+    public static string CliPath { get; } = Path.Combine(RepositoryRoot.Path, "src", "Movies.Cli", "bin", Configuration, "net10.0", "movies.dll");
 
-    public static async Task<Result> RunAsync(IDictionary<string, string>? environment, params string[] args)
+    public static Task<Result> RunAsync(IDictionary<string, string>? environment, params string[] args)
+        => RunInAsync(null, environment, args);
+
+    /// <summary>Runs the CLI from <paramref name="workingDirectory"/>, as a user in that folder would.</summary>
+    public static async Task<Result> RunInAsync(string? workingDirectory, IDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,6 +27,11 @@ public static class MoviesCli
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         start.ArgumentList.Add(CliPath);
         foreach (var arg in args)
         {

@@ -68,6 +68,32 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("No OMDb API key", summary.RootElement.GetProperty("fatalReason").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_SampleWithOmdbUrl_ExitTwoSaysWhyAndNothingWritten()
+    {
+        var result = await MoviesCli.RunAsync(null, "run", "--sample", "--omdb-url", "http://127.0.0.1:9/", "--lake", _folder.Combine("lake"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--sample answers from the bundled offline OMDb catalog, so --omdb-url would not be used", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_folder.Combine("lake")));
+    }
+
+    [Fact]
+    public async Task Run_StderrNotATerminal_OneProgressLinePerBatchInOrder()
+    {
+        var result = await MoviesCli.RunAsync(null, "run", "--sample", "--top-n", "12", "--batch-size", "3", "--lake", _folder.Path, "--run-id", "20261123-progress");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var batches = result.Stderr.Split('\n').Where(l => l.Contains(" done (", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, batches.Count);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.StartsWith($"run 20261123-progress: batch {i + 1} of 4 done (", batches[i], StringComparison.Ordinal);
+        }
+
+        Assert.Matches(@"batch 4 of 4 done \(\d+ fetched, \d+ not found, 0 failed, 0 skipped so far\)", batches[3]);
+    }
+
     public void Dispose() => _folder.Dispose();
 }
 

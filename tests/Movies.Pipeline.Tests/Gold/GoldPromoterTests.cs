@@ -25,7 +25,7 @@ public abstract class GoldPromoterTests
         await promoter.PromoteAsync(manifest);
 
         Assert.Equal(GoldPaths.Tables.Order(StringComparer.Ordinal), result.Gold.TableRows.Keys);
-        Assert.Equal(21, first.Count); // 5 tables x (parquet, csv) x (latest, history) + the history manifest
+        Assert.Equal(23, first.Count); // 5 tables x (parquet, csv) x (latest, history) + the history manifest + the run report and latest.html
         Assert.Equal(first, await LakeRuns.HashAsync(lake, LakeContainers.Gold, ""));
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
+using Movies.Pipeline.Report;
 using Movies.Pipeline.Silver;
 using Movies.Pipeline.Workflow;
 
@@ -95,7 +96,8 @@ internal static class LakeRuns
 
     public static RunPromoter Promoter(ILakeStore lake, double thresholdPercent = 20)
         => new(lake, new SilverPromoter(lake, NullLogger<SilverPromoter>.Instance),
-            new GoldPromoter(lake, Options.Create(new GoldOptions { RejectThresholdPercent = thresholdPercent }), NullLogger<GoldPromoter>.Instance));
+            new GoldPromoter(lake, Options.Create(new GoldOptions { RejectThresholdPercent = thresholdPercent }), NullLogger<GoldPromoter>.Instance),
+            new RunReportWriter(lake, Options.Create(new GoldOptions { RejectThresholdPercent = thresholdPercent }), NullLogger<RunReportWriter>.Instance));
 
     /// <summary>Runs a query over one Parquet blob (as view <c>t</c>) with DuckDB; rows as arrays of values.</summary>
     public static async Task<List<object?[]>> QueryParquetAsync(ILakeStore lake, string container, string name, string sql)

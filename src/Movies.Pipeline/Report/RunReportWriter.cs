@@ -1,0 +1,69 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Movies.Pipeline.Gold;
+using Movies.Pipeline.Lake;
+using Movies.Pipeline.Silver;
+
+namespace Movies.Pipeline.Report;
+
+/// <summary>Writes a run's HTML report to <c>gold/reports/{runId}.html</c> and <c>gold/reports/latest.html</c>,
+/// from the run's silver manifest, the bronze manifest it names, its rejects and its silver rows. Called
+/// once gold is published (by <c>movies run</c>, <c>movies promote</c>, <c>movies report</c> and the gold
+/// trigger). Reads O(run) and writes two blobs; the page depends only on those inputs, so writing a run's
+/// report again gives the same bytes.</summary>
+public sealed class RunReportWriter(ILakeStore lake, IOptions<GoldOptions> gold, ILogger<RunReportWriter> logger)
+{
+    /// <summary>Writes the report of the run whose silver manifest this is, and returns its blob name in gold.</summary>
+    public async Task<string> WriteAsync(string silverManifestBlobName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(silverManifestBlobName);
+        if (!SilverPaths.IsManifest(silverManifestBlobName))
+        {
+            throw new PipelineInputException($"'{silverManifestBlobName}' is not a silver run manifest (…/{SilverPaths.ManifestFileName}).");
+        }
+
+        var silver = await lake.ReadJsonAsync(LakeContainers.Silver, silverManifestBlobName, PipelineJsonContext.Blobs.SilverManifest, cancellationToken)
+            ?? throw new PipelineInputException($"No silver manifest at silver/{silverManifestBlobName}; promote the run first.");
+        var bronze = await lake.ReadJsonAsync(LakeContainers.Bronze, silver.BronzeManifest, PipelineJsonContext.Blobs.RunManifest, cancellationToken)
+            ?? throw new InvalidDataException($"Silver manifest {silverManifestBlobName} names bronze/{silver.BronzeManifest}, which does not exist.");
+        var movies = await lake.DownloadAsync(LakeContainers.Silver, silver.MoviesBlob, cancellationToken)
+            ?? throw new InvalidDataException($"Silver manifest {silverManifestBlobName} names silver/{silver.MoviesBlob}, which does not exist.");
+        var rows = await ParquetTable.ReadAsync<SilverMovie>(movies, cancellationToken);
+        var rejects = ReadRejects(await lake.DownloadAsync(LakeContainers.Silver, silver.RejectsBlob, cancellationToken));
+
+        var report = RunReportBuilder.Build(bronze, silver, [.. rows], rejects, gold.Value.RejectThresholdPercent);
+        var html = BinaryData.FromString(RunReportHtml.Render(report));
+        var name = ReportPaths.Run(silver.RunId);
+        // The run's own copy first; latest.html is the report of the run promoted last.
+        await lake.UploadAsync(LakeContainers.Gold, name, html, overwrite: true, cancellationToken);
+        await lake.UploadAsync(LakeContainers.Gold, ReportPaths.Latest, html, overwrite: true, cancellationToken);
+        Log.Written(logger, silver.RunId, name);
+        return name;
+    }
+
+    private static List<SilverReject> ReadRejects(BinaryData? content)
+    {
+        var rejects = new List<SilverReject>();
+        if (content is null)
+        {
+            return rejects;
+        }
+
+        foreach (var line in content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            try
+            {
+                rejects.Add(JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(line), PipelineJsonContext.Lines.SilverReject)
+                    ?? throw new InvalidDataException("A rejects line is null."));
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException($"A line of the run's rejects is not a valid reject: {e.Message}", e);
+            }
+        }
+
+        return rejects;
+    }
+}
