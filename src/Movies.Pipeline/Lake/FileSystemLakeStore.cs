@@ -29,15 +29,13 @@ public sealed class FileSystemLakeStore : ILakeStore
         try
         {
             await File.WriteAllBytesAsync(temp, content.ToMemory().ToArray(), cancellationToken);
-            try
+            if (!overwrite)
             {
-                File.Move(temp, path, overwrite);
-                return true;
+                return NewFile.TryPublish(temp, path);
             }
-            catch (IOException) when (!overwrite && File.Exists(path))
-            {
-                return false;
-            }
+
+            File.Move(temp, path, overwrite: true);
+            return true;
         }
         finally
         {
