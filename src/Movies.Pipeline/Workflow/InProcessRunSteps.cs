@@ -5,10 +5,12 @@ using Movies.Pipeline.Source;
 namespace Movies.Pipeline.Workflow;
 
 /// <summary>Runs each step directly in this process: what the CLI does, and what each Durable activity
-/// does for its one step.</summary>
+/// does for its one step. A chunk is the same <see cref="ChunkWorkflow"/> the Durable sub-orchestration runs.</summary>
 public sealed class InProcessRunSteps(MovieSelector selector, BatchEnricher enricher, ManifestWriter manifests, IProgress<RunProgress>? reporter, CancellationToken cancellationToken) : IRunSteps
 {
     public Task<RunPlan> SelectAsync(RunRequest request) => selector.SelectAsync(request, cancellationToken);
+
+    public Task<ChunkResult> RunChunkAsync(ChunkWork work) => ChunkWorkflow.RunAsync(this, work);
 
     public Task<BatchResult> EnrichBatchAsync(BatchWork work) => enricher.EnrichAsync(work, cancellationToken);
 
