@@ -63,6 +63,10 @@ param topN int = 20
 param batchSize int = 5
 param minVotes int = 1000
 param maxParallelBatches int = 4
+@description('Batches per chunk sub-orchestration: bounds the history of any one orchestration instance.')
+@minValue(1)
+@maxValue(1000)
+param batchesPerChunk int = 100
 param sourceBlob string = 'source/movies.json'
 param maxRetries int = 3
 param baseDelaySeconds int = 2
@@ -256,6 +260,7 @@ module api 'app/api.bicep' = {
     batchSize: batchSize
     minVotes: minVotes
     maxParallelBatches: maxParallelBatches
+    batchesPerChunk: batchesPerChunk
     sourceBlob: sourceBlob
     maxRetries: maxRetries
     baseDelaySeconds: baseDelaySeconds

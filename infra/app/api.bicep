@@ -37,6 +37,7 @@ param topN int
 param batchSize int
 param minVotes int
 param maxParallelBatches int
+param batchesPerChunk int
 param sourceBlob string
 param maxRetries int
 param baseDelaySeconds int
@@ -132,6 +133,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       BATCH_SIZE: string(batchSize)
       MIN_VOTES: string(minVotes)
       MAX_PARALLEL_BATCHES: string(maxParallelBatches)
+      BATCHES_PER_CHUNK: string(batchesPerChunk)
       SOURCE_BLOB: sourceBlob
       MAX_RETRIES: string(maxRetries)
       BASE_DELAY_SECONDS: string(baseDelaySeconds)

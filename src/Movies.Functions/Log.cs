@@ -28,6 +28,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 8013, Level = LogLevel.Error, Message = "Could not publish {EventType} of run {RunId}: {Reason}")]
     public static partial void PublishFailed(ILogger logger, string eventType, string runId, string reason);
 
+    [LoggerMessage(EventId = 8014, Level = LogLevel.Information, Message = "Run {RunId} chunk {Chunk} of {Chunks} finished: {Batches} batches, {Fetched} fetched; fatal: {FatalReason}")]
+    public static partial void ChunkFinished(ILogger logger, string runId, int chunk, int chunks, int batches, int fetched, string? fatalReason);
+
     [LoggerMessage(EventId = 8020, Level = LogLevel.Debug, Message = "Ignoring {Container}/{BlobName}: not a run manifest")]
     public static partial void NotAManifest(ILogger logger, string container, string blobName);
 

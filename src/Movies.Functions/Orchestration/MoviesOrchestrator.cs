@@ -7,8 +7,8 @@ using Movies.Pipeline.Workflow;
 
 namespace Movies.Functions.Orchestration;
 
-/// <summary>One run: the engine's <see cref="RunWorkflow"/> over Durable activities inside the engine's event
-/// sequence (<see cref="RunEvents"/>). Deterministic: the clock is the context's, the settings and the attempt
+/// <summary>One run: the engine's <see cref="RunWorkflow"/> over Durable activities and one chunk sub-orchestration
+/// per BATCHES_PER_CHUNK batches (<see cref="ChunkOrchestrator"/>), inside the engine's event sequence (<see cref="RunEvents"/>). Deterministic: the clock is the context's, the settings and the attempt
 /// come in the input (<see cref="RunStart"/>).</summary>
 public static class MoviesOrchestrator
 {
@@ -18,14 +18,13 @@ public static class MoviesOrchestrator
         ArgumentNullException.ThrowIfNull(context);
         var start = context.GetInput<RunStart>() ?? throw new InvalidOperationException("The orchestration needs a RunStart input.");
         var logger = context.CreateReplaySafeLogger(nameof(MoviesOrchestrator));
-        var options = StepRetries.Options(start);
         var request = start.ToRequest(Now(context));
         Log.OrchestrationStarted(logger, request.RunId, request.StartedAt);
         var events = new RunEvents(request, e => PublishAsync(context, e, logger), () => Now(context));
         try
         {
             return await events.RunAsync(
-                () => RunWorkflow.RunAsync(new DurableRunSteps(context, options), request, start.MaxParallelBatches),
+                () => RunWorkflow.RunAsync(new DurableRunSteps(context, start.MaxRetries, start.BaseDelaySeconds), request, start.MaxParallelBatches, start.BatchesPerChunk),
                 outcome =>
                 {
                     Log.OrchestrationFinished(logger, request.RunId, outcome.Manifest.Movies, outcome.Manifest.Counts.Fetched, outcome.FatalReason);

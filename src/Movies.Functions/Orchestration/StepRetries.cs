@@ -14,10 +14,10 @@ public static class StepRetries
     /// retried the one call the activity makes.</summary>
     public static TaskOptions Once { get; } = new();
 
-    public static TaskOptions Options(RunStart start)
+    /// <summary>The run's settings (<see cref="RunStart"/>, passed on to each chunk in <see cref="ChunkStart"/>).</summary>
+    public static TaskOptions Options(int maxRetries, double baseDelaySeconds)
     {
-        ArgumentNullException.ThrowIfNull(start);
-        var rules = new StepRetryRules(start.MaxRetries, start.BaseDelaySeconds);
+        var rules = new StepRetryRules(maxRetries, baseDelaySeconds);
         return TaskOptions.FromRetryHandler(retry => RetryAsync(rules, retry));
     }
 

@@ -7,7 +7,7 @@ using Movies.Pipeline.Workflow;
 namespace Movies.Functions.Starters;
 
 /// <summary>Builds the orchestration input from the settings (TOP_N, BATCH_SIZE, MAX_PARALLEL_BATCHES,
-/// MAX_RETRIES, BASE_DELAY_SECONDS), fixed for the run's whole life, and the attempt the starter decided.</summary>
+/// BATCHES_PER_CHUNK, MAX_RETRIES, BASE_DELAY_SECONDS), fixed for the run's whole life, and the attempt the starter decided.</summary>
 public sealed class RunStarts(IOptions<SelectionOptions> selection, IOptions<WorkflowOptions> workflow, IOptions<ResilienceOptions> resilience, IOptions<OmdbClientOptions> omdb)
 {
     public int DefaultTopN => selection.Value.TopN;
@@ -22,6 +22,6 @@ public sealed class RunStarts(IOptions<SelectionOptions> selection, IOptions<Wor
     {
         RunIds.Validate(runId);
         return new RunStart(runId, topN ?? DefaultTopN, batchSize ?? DefaultBatchSize, workflow.Value.MaxParallelBatches,
-            resilience.Value.MaxRetries, resilience.Value.BaseDelaySeconds, attempt);
+            resilience.Value.MaxRetries, resilience.Value.BaseDelaySeconds, attempt, workflow.Value.BatchesPerChunk);
     }
 }

@@ -11,6 +11,6 @@ public sealed class PipelineRunner(MovieSelector selector, BatchEnricher enriche
     public Task<RunOutcome> RunAsync(RunRequest request, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var steps = new InProcessRunSteps(selector, enricher, manifests, progress, cancellationToken);
-        return RunWorkflow.RunAsync(steps, request, options.Value.MaxParallelBatches);
+        return RunWorkflow.RunAsync(steps, request, options.Value.MaxParallelBatches, options.Value.BatchesPerChunk);
     }
 }

@@ -25,6 +25,17 @@ public static partial class RunIds
     public static string Attempt(DateTimeOffset startedAt)
         => "c" + startedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture);
 
+    /// <summary>The Durable instance id of a chunk's sub-orchestration (<c>{runId}:{attempt}:chunk-0007</c>): derived from
+    /// the run, its attempt and the chunk, so every replay schedules the same instance and a restarted attempt never
+    /// reuses the previous attempt's. With a Durable attempt (<c>a1</c>...) it stays under Durable's 100 characters.</summary>
+    public static string ChunkInstance(string runId, string attempt, int chunk)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        ArgumentException.ThrowIfNullOrEmpty(attempt);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunk, 1);
+        return string.Create(CultureInfo.InvariantCulture, $"{runId}:{attempt}:chunk-{chunk:D4}");
+    }
+
     /// <summary>The run id a run folder (<c>{yyyy}/{MM}/{dd}/{runId}</c>, in bronze and in silver) ends with.</summary>
     public static string OfRunFolder(string runFolder)
     {

@@ -18,7 +18,7 @@ public sealed class RunEventsTests
         var request = start.ToRequest(At);
         var events = new RunEvents(request, e => { published.Add(e); return Task.CompletedTask; }, () => At.AddMinutes(5));
         var steps = new ReplayingRunSteps(20, 5, fatal is null ? null : new Dictionary<int, string> { [2] = fatal });
-        await events.RunAsync(() => RunWorkflow.RunAsync(steps, request, start.MaxParallelBatches), RunVerdict.Of, _ => "unexpected");
+        await events.RunAsync(() => RunWorkflow.RunAsync(steps, request, start.MaxParallelBatches, start.BatchesPerChunk), RunVerdict.Of, _ => "unexpected");
         return published;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Silver;
 using Movies.Pipeline.Tests.Infrastructure;
@@ -75,6 +76,50 @@ public abstract class SilverPromoterTests
         var row = Assert.Single(await LakeRuns.QueryParquetAsync(lake, LakeContainers.Silver, moviesBlob,
             "SELECT title, year, box_office_usd, imdb_votes, rotten_tomatoes_percent, genres[2], source_worldwide_gross_usd FROM t"));
         Assert.Equal(["Amélie", 2001, 33_225_499L, 1_234L, 80, "Romance", 174_000_000L], row);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_ParallelReadsFinishingOutOfOrder_SameBytesAsOneAtATime()
+    {
+        var lake = await CreateLakeAsync();
+        // 160 records with every kind of outcome spread through the run: films, duplicates of an earlier film (whose
+        // read is made slow, so the later copy is read first), unreadable and missing blobs, bad values.
+        var movies = new List<BronzeMovie>();
+        var slow = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < 160; i++)
+        {
+            var key = $"m{i:D3}";
+            movies.Add((i % 40, i % 23) switch
+            {
+                (7, _) => new(key, LakeRuns.Omdb($"tt{i - 5:D7}", $"Copy {i}", 2000)),
+                (_, 3) => new(key, "", Missing: true),
+                (_, 11) => new(key, "", RawBlob: "{ not json"),
+                (_, 17) => new(key, LakeRuns.Omdb($"tt{i:D7}", $"Film {i}", 2000, rating: "12")),
+                _ => new(key, LakeRuns.Omdb($"tt{i:D7}", $"Film {i}", 1990 + (i % 30), genre: i % 2 == 0 ? "Drama" : "Comedy, Crime")),
+            });
+            if (i % 40 == 2 || i % 16 == 0)
+            {
+                slow.Add(key);
+            }
+        }
+
+        var manifest = await LakeRuns.WriteRunAsync(lake, "20261120-parallel", Date, StartedAt, movies);
+        var folder = "2026/11/20/20261120-parallel/";
+
+        var oneAtATime = await new SilverPromoter(lake, Microsoft.Extensions.Logging.Abstractions.NullLogger<SilverPromoter>.Instance, parallelReads: 1).PromoteAsync(manifest);
+        var expected = await LakeRuns.HashAsync(lake, LakeContainers.Silver, folder);
+        var (slowLake, reads) = SlowReadsLake.Wrap(lake, name => slow.Contains(Path.GetFileNameWithoutExtension(name)), TimeSpan.FromMilliseconds(40));
+        var parallel = await new SilverPromoter(slowLake, Microsoft.Extensions.Logging.Abstractions.NullLogger<SilverPromoter>.Instance).PromoteAsync(manifest);
+
+        var readOrder = reads.Finished.Where(n => n.StartsWith(folder, StringComparison.Ordinal) && !BronzePaths.IsManifest(n)).ToList();
+        Assert.Equal(160, readOrder.Count);
+        Assert.NotEqual(readOrder.Order(StringComparer.Ordinal), readOrder);
+        Assert.Equal(expected, await LakeRuns.HashAsync(lake, LakeContainers.Silver, folder));
+        Assert.Equal(oneAtATime with { RejectsByReason = parallel.RejectsByReason }, parallel);
+        Assert.Equal(oneAtATime.RejectsByReason, parallel.RejectsByReason);
+        Assert.Equal(4, parallel.RejectsByReason[RejectReasons.DuplicateImdbId]);
+        var rows = await LakeRuns.QueryParquetAsync(lake, LakeContainers.Silver, parallel.ManifestBlob.Replace("_manifest.json", "movies.parquet", StringComparison.Ordinal), "SELECT imdb_id FROM t");
+        Assert.Equal(rows.Select(r => (string)r[0]!).Order(StringComparer.Ordinal), rows.Select(r => (string)r[0]!));
     }
 
     [Fact]

@@ -52,6 +52,18 @@ public sealed class DailyRunStartsTests
         var old = System.Text.Json.JsonSerializer.Deserialize<RunStart>("""{"runId":"20250102-daily","topN":20,"batchSize":5,"maxParallelBatches":4,"maxRetries":3,"baseDelaySeconds":2}""",
             new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
         Assert.Equal(1, old.Attempt);
+        Assert.Equal(WorkflowOptions.DefaultBatchesPerChunk, old.BatchesPerChunk);
+    }
+
+    [Fact]
+    public void ChunkInstance_RunAttemptAndChunk_DistinctPerAttemptAndUnderDurablesHundredCharacters()
+    {
+        var longest = RunIds.ChunkInstance("20250102-" + new string('x', 71), RunIds.Attempt(DailyRunStarts.MaxAttemptsPerDay), 100_000);
+
+        Assert.Equal("20250102-daily:a1:chunk-0007", RunIds.ChunkInstance("20250102-daily", "a1", 7));
+        Assert.NotEqual(RunIds.ChunkInstance("20250102-daily", "a1", 7), RunIds.ChunkInstance("20250102-daily", "a2", 7));
+        Assert.InRange(longest.Length, 1, 100);
+        Assert.DoesNotContain(longest, c => c is '/' or '\\' or '#' or '?');
     }
 
     [Theory]

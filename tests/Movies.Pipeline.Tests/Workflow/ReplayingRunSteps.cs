@@ -22,6 +22,13 @@ internal sealed class ReplayingRunSteps(int topN, int batchSize, IReadOnlyDictio
         return Task.FromResult(plan);
     }
 
+    /// <summary>In process, as the CLI runs a chunk: the engine's chunk workflow over these same steps.</summary>
+    public Task<ChunkResult> RunChunkAsync(ChunkWork work)
+    {
+        Record($"chunk {work.Chunk}/{work.Chunks} {work.FirstBatch}-{work.LastBatch}", work);
+        return ChunkWorkflow.RunAsync(this, work);
+    }
+
     public Task<BatchResult> EnrichBatchAsync(BatchWork work)
     {
         Record($"enrich {work.Batch}", work);
@@ -41,7 +48,7 @@ internal sealed class ReplayingRunSteps(int topN, int batchSize, IReadOnlyDictio
 
     public void ReportProgress(RunProgress progress)
     {
-        Calls.Add($"progress {progress.Stage} {progress.BatchesDone}/{progress.BatchesTotal}");
+        Calls.Add($"progress {progress.Stage} {progress.BatchesDone}/{progress.BatchesTotal} chunk {progress.Chunk}/{progress.Chunks}");
         Payloads.Add(progress);
         Progress.Add(progress);
     }

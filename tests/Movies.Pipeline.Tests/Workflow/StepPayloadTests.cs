@@ -18,9 +18,11 @@ public sealed class StepPayloadTests
         var counts = new OutcomeCounts(17, 1, 1, 1);
         var plan = new RunPlan(LongRunId, "2025/01/02/" + LongRunId, 1000, 50, 20, 3201, 1, Resumed: true);
         var manifest = new ManifestResult("2025/01/02/" + LongRunId + "/_manifest.json", 1000, counts);
+        var chunk = new ChunkWork(LongRunId, plan.RunFolder, "a12", 200, 200, 19_901, 20_000, 20_000, 1000, 19_900, counts);
         return new TheoryData<object>
         {
             new RunStart(LongRunId, 1000, 50, 4, 3, 2.5, Attempt: 3),
+            new RunStart(LongRunId, 100_000, 5, 8, 3, 0, Attempt: 2, BatchesPerChunk: 250),
             new RunRequest(LongRunId, new DateOnly(2025, 1, 2), new DateTimeOffset(2025, 1, 2, 3, 0, 0, 123, TimeSpan.Zero), 1000, 50, "a3"),
             plan,
             new BatchWork(LongRunId, plan.RunFolder, 20, "a12"),
@@ -29,6 +31,11 @@ public sealed class StepPayloadTests
             new ManifestWork(LongRunId, plan.RunFolder, "OMDb rejected the API key"),
             manifest,
             new RunProgress(LongRunId, "enriching", 4, 20, counts, null),
+            new RunProgress(LongRunId, "enriching", 19_950, 20_000, counts, "Request limit reached!", 200, 200),
+            chunk,
+            new ChunkStart(chunk, 3, 2.5),
+            new ChunkResult(200, 100, counts, null),
+            new ChunkResult(2, 37, counts, "OMDb rejected the API key"),
             new RunOutcome(plan, manifest, "OMDb rejected the API key"),
         };
     }
