@@ -13,7 +13,10 @@ public static class MoviesCli
     private static string CliPath { get; } = Path.Combine(
         RepositoryRoot.Path, "src", "Movies.Cli", "bin", new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0", "movies.dll");
 
-    public static async Task<Result> RunAsync(IDictionary<string, string>? environment, params string[] args)
+    public static Task<Result> RunAsync(IDictionary<string, string>? environment, params string[] args)
+        => RunAsync(environment, TimeSpan.FromMinutes(2), args);
+
+    public static async Task<Result> RunAsync(IDictionary<string, string>? environment, TimeSpan timeout, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -35,8 +38,18 @@ public static class MoviesCli
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Never leave a stuck CLI (or the processes it started) behind a failed test.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 }
