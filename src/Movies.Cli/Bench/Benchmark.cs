@@ -13,7 +13,7 @@ public sealed class Benchmark(string workFolder, string sampleSource, Action<str
     {
         ArgumentNullException.ThrowIfNull(plan);
         var clock = Stopwatch.StartNew();
-        var machine = Machine.Describe();
+        var loadAtStart = Machine.Load();
         var enrichRuns = new List<RunMeasurement>();
         await using (var omdb = await OmdbStandInProcess.StartAsync(plan.Latency, cancellationToken))
         {
@@ -45,7 +45,7 @@ public sealed class Benchmark(string workFolder, string sampleSource, Action<str
             .OrderBy(g => g.Key)
             .ToDictionary(g => g.Key.ToString(CultureInfo.InvariantCulture), g => g.First().OpsPerMovie, StringComparer.Ordinal);
         return new BenchResult(plan.Mode, plan.Pairs, enrich.Ratio.Median, enrich, opsPerMovie, sizeRuns, gold.Ratio.Median, gold,
-            gold.EnginePeakMb.Median, gold.EnginePeakGrowthMb.Median, BenchSettings.Overrides(), Math.Round(clock.Elapsed.TotalSeconds, 1), machine);
+            gold.EnginePeakMb.Median, gold.EnginePeakGrowthMb.Median, BenchSettings.Overrides(), Math.Round(clock.Elapsed.TotalSeconds, 1), Machine.Describe(loadAtStart));
     }
 
     /// <summary>Whole runs at each size, <paramref name="repeat"/> times each, against a stand-in at <paramref name="latency"/>.</summary>

@@ -88,8 +88,9 @@ public static class BenchCommand
             var wanted = Valid(result.GetValue(sizes)) ?? [1000];
             var wait = TimeSpan.FromMilliseconds(AtLeast(result.GetValue(latency), 0, "--latency-ms"));
             var times = AtLeast(result.GetValue(repeat), 1, "--repeat");
-            var machine = Machine.Describe();
+            var loadAtStart = Machine.Load();
             var runs = await InWorkFolderAsync(work => new Benchmark(work, SampleSource, Progress).MeasureSizesAsync(wanted, wait, times, cancellationToken));
+            var machine = Machine.Describe(loadAtStart);
             var figures = new RunBenchResult(runs, BenchSettings.Overrides(), machine);
             if (result.GetValue(json))
             {
@@ -123,8 +124,9 @@ public static class BenchCommand
         {
             var size = AtLeast(result.GetValue(rows), 1, "--rows");
             var times = AtLeast(result.GetValue(pairs), BenchPlan.MinPairs, "--pairs");
-            var machine = Machine.Describe();
+            var loadAtStart = Machine.Load();
             var gold = await InWorkFolderAsync(work => new GoldScenario(work, SampleSource, Progress).MeasureAsync(size, times, cancellationToken));
+            var machine = Machine.Describe(loadAtStart);
             if (result.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(new GoldBenchResult(gold, machine), BenchJsonContext.Default.GoldBenchResult));
