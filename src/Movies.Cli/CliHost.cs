@@ -49,6 +49,8 @@ public static class CliHost
         });
         services.AddMoviesPipeline();
         configure?.Invoke(services);
+        // Counts lake operations only when `movies bench` asks (MOVIES_BENCH_PROBE); otherwise nothing changes.
+        Bench.BenchProbe.Attach(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         // Outside a generic host nobody runs ValidateOnStart: do it here, so bad settings fail before any work.

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Movies.Cli;
+using Movies.Cli.Bench;
 using Movies.Cli.Commands;
 
 var root = new RootCommand("movies: the daily movies pipeline, run locally (source → OMDb → bronze → silver → gold)");
@@ -21,4 +22,6 @@ if (parsed.Errors.Count > 0)
     return ExitCodes.BadInput;
 }
 
-return await parsed.InvokeAsync();
+var exitCode = await parsed.InvokeAsync();
+BenchProbe.Report(exitCode);
+return exitCode;

@@ -1,19 +1,19 @@
 namespace Movies.Cli.Bench;
 
-/// <summary>What <c>movies bench --json</c> prints. Ratios, so shared, noisy machines still compare.</summary>
+/// <summary>What <c>movies bench --json</c> prints. The headline figures keep the names they are known by
+/// (<c>enrich_ratio</c>, <c>ops_per_movie</c>, <c>gold_vs_duckdb</c>, <c>peak_mb</c>), each a median; the objects
+/// beside them hold every measurement and its spread.</summary>
 public sealed record BenchResult(
+    string Mode,
+    int Pairs,
     double EnrichRatio,
-    double EnrichSeconds,
-    double EnrichIdealSeconds,
-    int EnrichMovies,
-    int EnrichConcurrency,
+    EnrichFigures Enrich,
     IReadOnlyDictionary<string, double> OpsPerMovie,
+    IReadOnlyList<RunMeasurement> Runs,
     double GoldVsDuckdb,
-    double GoldSeconds,
-    double DuckdbSeconds,
-    int GoldRows,
+    GoldMeasurement Gold,
     double PeakMb,
-    double PeakBaselineMb,
-    double PeakManagedMb,
-    IReadOnlyDictionary<string, double> GoldPhaseSeconds,
+    double PeakGrowthMb,
+    IReadOnlyDictionary<string, string> Settings,
+    double Seconds,
     string Machine);

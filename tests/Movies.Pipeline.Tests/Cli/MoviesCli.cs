@@ -16,10 +16,16 @@ public static class MoviesCli
     public static string CliPath { get; } = Path.Combine(RepositoryRoot.Path, "src", "Movies.Cli", "bin", Configuration, "net10.0", "movies.dll");
 
     public static Task<Result> RunAsync(IDictionary<string, string>? environment, params string[] args)
-        => RunInAsync(null, environment, args);
+        => RunInAsync(null, environment, TimeSpan.FromMinutes(2), args);
+
+    public static Task<Result> RunAsync(IDictionary<string, string>? environment, TimeSpan timeout, params string[] args)
+        => RunInAsync(null, environment, timeout, args);
 
     /// <summary>Runs the CLI from <paramref name="workingDirectory"/>, as a user in that folder would.</summary>
-    public static async Task<Result> RunInAsync(string? workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    public static Task<Result> RunInAsync(string? workingDirectory, IDictionary<string, string>? environment, params string[] args)
+        => RunInAsync(workingDirectory, environment, TimeSpan.FromMinutes(2), args);
+
+    public static async Task<Result> RunInAsync(string? workingDirectory, IDictionary<string, string>? environment, TimeSpan timeout, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -46,8 +52,18 @@ public static class MoviesCli
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Never leave a stuck CLI (or the processes it started) behind a failed test.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 }

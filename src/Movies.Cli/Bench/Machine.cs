@@ -1,0 +1,19 @@
+using System.Runtime.InteropServices;
+
+namespace Movies.Cli.Bench;
+
+/// <summary>The machine a figure was measured on, with its load: on a shared machine the load explains a lot.</summary>
+public static class Machine
+{
+    /// <summary>Cores, memory, OS, runtime and the load averages now; <paramref name="loadAtStart"/> (from
+    /// <see cref="Load"/>) adds the load when the measurement began.</summary>
+    public static string Describe(string? loadAtStart = null)
+    {
+        var load = Load() is { } now ? loadAtStart is null ? $", load {now}" : $", load {loadAtStart} at start, {now} at end" : string.Empty;
+        return $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024)} GiB, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}{load}";
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages (Linux), or null.</summary>
+    public static string? Load()
+        => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
+}
