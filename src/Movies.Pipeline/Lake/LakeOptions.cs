@@ -19,6 +19,10 @@ public sealed class LakeOptions
     /// <summary>Client id of the user-assigned identity, when the connection is identity based.</summary>
     public string? ClientId { get; set; }
 
+    /// <summary>Time allowed to one try of one storage call (each 4 MB block of a larger upload is its own call).
+    /// Not a setting: our blobs are small, and a try that takes longer is a stuck connection.</summary>
+    public TimeSpan TryTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public bool UsesBlobStorage => !string.IsNullOrWhiteSpace(ConnectionString) || BlobServiceUri is not null;
 
     /// <summary>Reads the Functions-style connection: either a plain value or a section with
