@@ -9,12 +9,20 @@ namespace Movies.Pipeline.Enrichment;
 
 /// <summary>The enrich step for one batch: each movie already in bronze is kept (a resumed run fetches
 /// nothing twice), the others are looked up on OMDb and written to bronze once. Every movie leaves with
-/// an outcome; the batch's outcomes are written for the manifest.</summary>
+/// an outcome; the batch's outcomes are written for the manifest. The batch is enriched under a lease on it
+/// (<c>_batches/NNNN.lock</c>), so two processes of one run never look the same movie up at once: the second
+/// waits, then finds the first's movies in bronze. A holder that crashes frees it within the lease time.</summary>
 public sealed class BatchEnricher(ILakeStore lake, OmdbClient omdb, RunStopSignals stops, IOptions<OmdbClientOptions> options, ILogger<BatchEnricher> logger)
 {
+    /// <summary>How long a batch waits for another process enriching the same batch (its retries included).</summary>
+    public static readonly TimeSpan BatchWait = TimeSpan.FromMinutes(10);
+
     public async Task<BatchResult> EnrichAsync(BatchWork work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
+        await using var lease = await lake.AcquireLeaseAsync(LakeContainers.Bronze, BronzePaths.BatchLock(work.RunFolder, work.Batch), BatchWait, cancellationToken);
+        using var held = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        cancellationToken = held.Token;
         var plan = await lake.ReadJsonAsync(LakeContainers.Bronze, BronzePaths.BatchPlan(work.RunFolder, work.Batch), PipelineJsonContext.Blobs.BatchPlan, cancellationToken)
             ?? throw new InvalidOperationException($"Run {work.RunId} has no plan for batch {work.Batch}; run the select step first.");
 

@@ -15,10 +15,23 @@ public static class MoviesCli
 
     public static async Task<Result> RunAsync(IDictionary<string, string>? environment, params string[] args)
     {
+        using var process = Start(environment, args, redirect: true);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the CLI without waiting (to kill it mid-run); its output is not captured.</summary>
+    public static Process Start(IDictionary<string, string>? environment, params string[] args) => Start(environment, args, redirect: false);
+
+    private static Process Start(IDictionary<string, string>? environment, string[] args, bool redirect)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            RedirectStandardOutput = redirect,
+            RedirectStandardError = redirect,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(CliPath);
@@ -32,11 +45,6 @@ public static class MoviesCli
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await stdout, await stderr);
+        return Process.Start(start)!;
     }
 }
