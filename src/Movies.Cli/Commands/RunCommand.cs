@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Movies.Pipeline;
 using Movies.Pipeline.Events;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
@@ -62,6 +63,8 @@ public static class RunCommand
         var runner = services.GetRequiredService<PipelineRunner>();
         var json = result.GetValue(Json);
         var events = services.GetRequiredService<IPipelineEventPublisher>();
+        // Bad input is refused before the run is announced: it writes nothing, not even an event.
+        await services.GetRequiredService<MovieSelector>().ValidateAsync(request, cancellationToken);
         await events.PublishAsync(PipelineEvent.RunStarted(request), cancellationToken);
         RunOutcome outcome;
         PromotionResult promotion;
@@ -71,7 +74,7 @@ public static class RunCommand
             // In Azure the manifest's arrival starts silver, and silver's starts gold; here they follow in process.
             promotion = await services.GetRequiredService<RunPromoter>().PromoteAsync(outcome.Manifest.ManifestBlob, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not (OperationCanceledException or PipelineInputException))
         {
             // Engine exception messages carry no secrets; the event tells subscribers why the run stopped.
             await events.PublishAsync(PipelineEvent.RunFailed(runId, TimeProvider.System.GetUtcNow(), e.Message), CancellationToken.None);

@@ -52,7 +52,8 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("not valid JSON", result.Stderr, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_folder.Combine("lake", "bronze")));
+        // Nothing at all: no bronze, and no run_started / run_failed events either.
+        Assert.False(Directory.Exists(_folder.Combine("lake")), string.Join(", ", Directory.Exists(_folder.Combine("lake")) ? Directory.GetFiles(_folder.Combine("lake"), "*", SearchOption.AllDirectories) : []));
     }
 
     [Fact]
