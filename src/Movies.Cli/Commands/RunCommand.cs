@@ -81,7 +81,7 @@ public static class RunCommand
             throw;
         }
 
-        await events.PublishAsync(PipelineEvent.RunFinished(outcome, TimeProvider.System.GetUtcNow()), cancellationToken);
+        await events.PublishAsync(PipelineEvent.RunFinished(outcome, TimeProvider.System.GetUtcNow(), promotion.Gold.FailureReason), cancellationToken);
         await events.PublishAsync(PipelineEvent.GoldPublished(runId, TimeProvider.System.GetUtcNow(), $"{LakeContainers.Silver}/{promotion.Silver.ManifestBlob}", GoldTablePaths.LatestParquet(promotion.Gold)), cancellationToken);
         var summary = Summarize(outcome, promotion);
         if (json)

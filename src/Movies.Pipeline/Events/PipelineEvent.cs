@@ -29,14 +29,16 @@ public sealed record PipelineEvent(
         return Create(PipelineEventTypes.RunStarted, request.RunId, request.StartedAt);
     }
 
-    /// <summary>run_completed, or run_failed with the fatal reason when the run stopped early.</summary>
-    public static PipelineEvent RunFinished(RunOutcome outcome, DateTimeOffset occurredAt)
+    /// <summary>run_completed, or run_failed with the reason: the fatal reason when the run stopped early, else
+    /// <paramref name="failureReason"/> when the run failed otherwise (its quality check, when it is known).</summary>
+    public static PipelineEvent RunFinished(RunOutcome outcome, DateTimeOffset occurredAt, string? failureReason = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var manifest = $"{LakeContainers.Bronze}/{outcome.Manifest.ManifestBlob}";
-        return outcome.Succeeded
+        var reason = outcome.FatalReason ?? failureReason;
+        return reason is null
             ? Create(PipelineEventTypes.RunCompleted, outcome.Plan.RunId, occurredAt, counts: outcome.Manifest.Counts, manifest: manifest)
-            : Create(PipelineEventTypes.RunFailed, outcome.Plan.RunId, occurredAt, counts: outcome.Manifest.Counts, reason: outcome.FatalReason, manifest: manifest);
+            : Create(PipelineEventTypes.RunFailed, outcome.Plan.RunId, occurredAt, counts: outcome.Manifest.Counts, reason: reason, manifest: manifest);
     }
 
     /// <summary>run_failed for a run that ended with an error before its manifest was written.</summary>

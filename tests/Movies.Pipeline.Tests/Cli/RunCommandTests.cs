@@ -69,7 +69,31 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("No OMDb API key", summary.RootElement.GetProperty("fatalReason").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_OmdbUnreachable_ExitOneRunFailedEventAndQualityFailed()
+    {
+        var result = await MoviesCli.RunAsync(
+            new Dictionary<string, string> { ["OMDB_API_KEY"] = "k", ["MAX_RETRIES"] = "1", ["BASE_DELAY_SECONDS"] = "0.01" },
+            "run", "--source", Path.Combine(RepositoryRoot.Path, "data", "sample", "movies.json"), "--top-n", "4", "--batch-size", "2",
+            "--omdb-url", "http://127.0.0.1:9/", "--lake", _folder.Path, "--json", "--run-id", "20261123-noomdb");
+
+        AssertFailedRun(result, "20261123-noomdb", "4 of 4 selected movies not fetched", _folder.Path);
+    }
+
     public void Dispose() => _folder.Dispose();
+
+    /// <summary>Exit 1, run_quality failed with the reason, and the run's event is run_failed, not run_completed.</summary>
+    internal static void AssertFailedRun(MoviesCli.Result result, string runId, string reason, string? lake = null)
+    {
+        Assert.True(result.ExitCode == 1, result.Stderr);
+        using var summary = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("failed", summary.RootElement.GetProperty("qualityStatus").GetString());
+        Assert.Contains(reason, summary.RootElement.GetProperty("qualityFailureReason").GetString(), StringComparison.Ordinal);
+        var events = Path.Combine(lake ?? throw new ArgumentNullException(nameof(lake)), "events", "2026", "11", "23", runId);
+        Assert.True(File.Exists(Path.Combine(events, "run_failed.json")), string.Join(", ", Directory.GetFiles(events)));
+        Assert.False(File.Exists(Path.Combine(events, "run_completed.json")));
+        Assert.Contains(reason, File.ReadAllText(Path.Combine(events, "run_failed.json")), StringComparison.Ordinal);
+    }
 }
 
 public sealed class RunCommandSecretTests : IAsyncLifetime
@@ -84,6 +108,20 @@ public sealed class RunCommandSecretTests : IAsyncLifetime
     {
         await _omdb.DisposeAsync();
         _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Run_OmdbAlwaysTooManyRequests_ExitOneRunFailed()
+    {
+        _omdb.Everyone = _ => StandInAnswer.TooMany("1");
+        var source = TestSource.Write(_folder.Path, TestSource.Titles(4));
+        var lake = _folder.Combine("lake429");
+
+        var result = await MoviesCli.RunAsync(
+            new Dictionary<string, string> { ["OMDB_API_KEY"] = Key, ["MAX_RETRIES"] = "1", ["BASE_DELAY_SECONDS"] = "0.01" },
+            "run", "--source", source, "--top-n", "4", "--batch-size", "2", "--lake", lake, "--omdb-url", _omdb.BaseUrl.ToString(), "--json", "--run-id", "20261123-429");
+
+        RunCommandTests.AssertFailedRun(result, "20261123-429", "4 of 4 selected movies not fetched", lake);
     }
 
     [Theory]

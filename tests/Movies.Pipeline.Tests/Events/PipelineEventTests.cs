@@ -69,6 +69,14 @@ public sealed class PipelineEventTests
         => Assert.Equal(PipelineEventTypes.RunCompleted, PipelineEvent.RunFinished(Outcome(null), At).Type);
 
     [Fact]
+    public void RunFinished_QualityFailed_IsRunFailedWithThatReason()
+    {
+        var e = PipelineEvent.RunFinished(Outcome(null), At, "20 of 20 selected movies not fetched");
+
+        Assert.Equal((PipelineEventTypes.RunFailed, "20 of 20 selected movies not fetched"), (e.Type, e.Reason));
+    }
+
+    [Fact]
     public void Serialize_Event_HasStableCamelCaseSchema()
     {
         var e = PipelineEvent.RunFinished(Outcome(null), At);
