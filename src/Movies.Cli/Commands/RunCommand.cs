@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Movies.Pipeline;
 using Movies.Pipeline.Events;
-using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Source;
 using Movies.Pipeline.Workflow;
@@ -82,7 +81,7 @@ public static class RunCommand
         }
 
         await events.PublishAsync(PipelineEvent.RunFinished(outcome, TimeProvider.System.GetUtcNow(), promotion.Gold.FailureReason), cancellationToken);
-        await events.PublishAsync(PipelineEvent.GoldPublished(runId, TimeProvider.System.GetUtcNow(), $"{LakeContainers.Silver}/{promotion.Silver.ManifestBlob}", GoldTablePaths.LatestParquet(promotion.Gold)), cancellationToken);
+        await events.PublishAsync(PipelineEvent.GoldPublished(runId, TimeProvider.System.GetUtcNow(), $"{LakeContainers.Silver}/{promotion.Silver.ManifestBlob}", promotion.Gold), cancellationToken);
         var summary = Summarize(outcome, promotion);
         if (json)
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Movies.Pipeline.Bronze;
+using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Workflow;
 
@@ -45,8 +46,19 @@ public sealed record PipelineEvent(
     public static PipelineEvent RunFailed(string runId, DateTimeOffset occurredAt, string reason)
         => Create(PipelineEventTypes.RunFailed, runId, occurredAt, reason: reason);
 
-    /// <summary>gold_published for the gold tables built from one silver manifest; the manifest is the
-    /// detail of the message id, so each publication of gold is one message.</summary>
+    /// <summary>gold_published for the gold version a promotion published: the detail of the message id is the
+    /// silver manifest and the version's content hash, so a re-publish of the same content is the same message (a
+    /// duplicate to drop) and a promotion that changed gold (a resumed run) is a new one.</summary>
+    public static PipelineEvent GoldPublished(string runId, DateTimeOffset occurredAt, string silverManifest, GoldResult gold)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        var detail = gold.ContentHash is null ? silverManifest : $"{silverManifest}@{gold.ContentHash}";
+        return Create(PipelineEventTypes.GoldPublished, runId, occurredAt, detail: detail, manifest: silverManifest, tables: GoldTablePaths.LatestParquet(gold));
+    }
+
+    /// <summary>gold_published with the silver manifest alone as the detail of its message id. Prefer the
+    /// <see cref="GoldResult"/> overload: with this one a resumed run's changed gold repeats the first message id
+    /// and is dropped as a duplicate.</summary>
     public static PipelineEvent GoldPublished(string runId, DateTimeOffset occurredAt, string silverManifest, IReadOnlyList<string>? tables)
         => Create(PipelineEventTypes.GoldPublished, runId, occurredAt, detail: silverManifest, manifest: silverManifest, tables: tables);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Events;
+using Movies.Pipeline.Gold;
 using Movies.Pipeline.Workflow;
 
 namespace Movies.Pipeline.Tests.Events;
@@ -77,6 +78,22 @@ public sealed class PipelineEventTests
     }
 
     [Fact]
+    public void GoldPublished_SameManifestOtherContent_NewMessageIdAndSameContentSameId()
+    {
+        const string Manifest = "silver/2025/01/02/20250102-daily/_manifest.json";
+        var rows = new Dictionary<string, int> { ["movies_unified"] = 20 };
+        var first = new GoldResult("history/m.json", "succeeded", null, rows, 23, Version: 1, ContentHash: "aaaa");
+        var resumed = first with { Version = 2, ContentHash = "bbbb" };
+
+        var ids = new[] { first, first with { FilesWritten = 0 }, resumed }
+            .Select(g => PipelineEvent.GoldPublished("20250102-daily", At, Manifest, g).MessageId).ToList();
+
+        Assert.Equal(ids[0], ids[1]);
+        Assert.NotEqual(ids[0], ids[2]);
+        Assert.Equal(["gold/latest/movies_unified.parquet"], PipelineEvent.GoldPublished("20250102-daily", At, Manifest, first).Tables);
+    }
+
+    [Fact]
     public void Serialize_Event_HasStableCamelCaseSchema()
     {
         var e = PipelineEvent.RunFinished(Outcome(null), At);
@@ -95,7 +112,7 @@ public sealed class PipelineEventTests
     public void EventPaths_Of_FilesByRunDateRunAndType()
     {
         var started = PipelineEvent.Create(PipelineEventTypes.RunStarted, "20250102-daily", At.AddDays(1));
-        var gold = PipelineEvent.GoldPublished("20250102-daily", At, "2025/01/02/20250102-daily/_manifest.json", null);
+        var gold = PipelineEvent.GoldPublished("20250102-daily", At, "2025/01/02/20250102-daily/_manifest.json", (IReadOnlyList<string>?)null);
 
         Assert.Equal("2025/01/02/20250102-daily/run_started.json", EventPaths.Of(started));
         Assert.Matches("^2025/01/02/20250102-daily/gold_published\\.[0-9a-f]{16}\\.json$", EventPaths.Of(gold));
