@@ -64,7 +64,7 @@ public sealed class BatchEnricher(ILakeStore lake, OmdbClient omdb, RunStopSigna
             return Outcome(MovieOutcomes.Skipped, $"run stopped: {stopped}", 0);
         }
 
-        var lookup = await omdb.GetMovieAsync(movie.Title, movie.Year, cancellationToken);
+        var lookup = await omdb.GetMovieAsync(movie.Title, movie.Year, work.RunId, cancellationToken);
         Log.MovieDone(logger, movie.MovieKey, lookup.Outcome, lookup.Attempts);
         switch (lookup.Outcome)
         {
@@ -74,6 +74,8 @@ public sealed class BatchEnricher(ILakeStore lake, OmdbClient omdb, RunStopSigna
                 // Create-only: if a concurrent or earlier attempt already wrote it, that copy stands.
                 await lake.WriteJsonAsync(LakeContainers.Bronze, blob, record, PipelineJsonContext.Blobs.BronzeRecord, overwrite: false, cancellationToken);
                 return Outcome(MovieOutcomes.Fetched, null, lookup.Attempts, blob);
+            case OmdbLookupOutcome.Stopped:
+                return Outcome(MovieOutcomes.Skipped, $"run stopped: {lookup.Reason}", lookup.Attempts);
             case OmdbLookupOutcome.NotFound:
                 return Outcome(MovieOutcomes.NotFound, lookup.Reason, lookup.Attempts);
             case OmdbLookupOutcome.Fatal:

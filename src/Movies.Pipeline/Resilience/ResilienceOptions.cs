@@ -16,6 +16,6 @@ public sealed class ResilienceOptions
 
     public TimeSpan BaseDelay => TimeSpan.FromSeconds(BaseDelaySeconds);
 
-    /// <summary>The longest single wait, so a hostile Retry-After cannot park a run for hours.</summary>
+    /// <summary>The longest backoff between two tries (OMDb's Retry-After has its own cap, OMDB_MAX_RETRY_AFTER_SECONDS).</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 }
