@@ -19,7 +19,18 @@ public static class MoviesCli
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Never leave a hung CLI behind: kill it, and say what it printed.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"movies {string.Join(' ', args)} did not exit within 2 minutes; stderr: {await stderr}");
+        }
+
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 
