@@ -25,7 +25,7 @@ public static class BenchCommand
         command.Options.Add(Concurrency);
         command.Options.Add(OpsSizes);
         command.Options.Add(GoldRows);
-        command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => RunAsync(result, cancellationToken)));
+        command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => RunAsync(result, cancellationToken), cancellationToken));
         return command;
     }
 

@@ -28,7 +28,7 @@ public static class SqlCommand
         command.Options.Add(Format);
         command.Options.Add(Cache);
         CommonOptions.AddTo(command);
-        command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => RunAsync(result, cancellationToken)));
+        command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => RunAsync(result, cancellationToken), cancellationToken));
         return command;
     }
 

@@ -16,7 +16,10 @@ public static class EnrichmentServiceCollectionExtensions
     /// concurrency limit, a per-attempt timeout, and <see cref="OmdbAttemptHandler"/> around each attempt.</summary>
     public static IServiceCollection AddEnrichment(this IServiceCollection services)
     {
-        services.AddOptions<OmdbClientOptions>().BindFlatConfiguration().ValidateOnStart();
+        services.AddOptions<OmdbClientOptions>().BindFlatConfiguration()
+            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp),
+                "OMDB_BASE_URL must be an absolute http or https URL, such as https://www.omdbapi.com/.")
+            .ValidateOnStart();
         services.AddTransient<OmdbAttemptHandler>();
         services.AddSingleton<OmdbHttpLogger>();
         services.AddSingleton<BatchEnricher>();

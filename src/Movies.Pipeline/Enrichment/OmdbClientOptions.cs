@@ -7,7 +7,6 @@ public sealed class OmdbClientOptions
 {
     [ConfigurationKeyName("OMDB_BASE_URL")]
     [Required]
-    [Url]
     public string BaseUrl { get; set; } = "https://www.omdbapi.com/";
 
     /// <summary>OMDb calls in flight at once, per process.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Movies.Pipeline.Lake;
 
@@ -33,7 +34,9 @@ public sealed class LakeOptions
         var section = configuration.GetSection(ConnectionName);
         options.ConnectionString = section.Value;
         var uri = section["blobServiceUri"];
-        options.BlobServiceUri = string.IsNullOrWhiteSpace(uri) ? null : new Uri(uri, UriKind.Absolute);
+        options.BlobServiceUri = string.IsNullOrWhiteSpace(uri) ? null
+            : Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.Scheme is "https" or "http" ? parsed
+            : throw new OptionsValidationException(nameof(LakeOptions), typeof(LakeOptions), [$"{ConnectionName}__blobServiceUri must be an absolute https URL, such as https://account.blob.core.windows.net/."]);
         options.ClientId = section["clientId"] ?? configuration["AZURE_CLIENT_ID"];
     }
 }

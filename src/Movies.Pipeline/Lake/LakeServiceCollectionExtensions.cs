@@ -19,6 +19,8 @@ public static class LakeServiceCollectionExtensions
             .Configure<IConfiguration>(LakeOptions.Bind)
             .Validate(o => o.UsesBlobStorage || !string.IsNullOrWhiteSpace(o.Path), "Set LAKE_PATH (a folder) or the LakeStorage connection.")
             .Validate(o => o.UsesBlobStorage || !File.Exists(o.Path), "LAKE_PATH must be a folder, not a file.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.ConnectionString) || IsConnectionString(o.ConnectionString),
+                "LakeStorage is not a storage connection string (such as UseDevelopmentStorage=true, or DefaultEndpointsProtocol=https;AccountName=…).")
             .ValidateOnStart();
 
         services.AddSingleton<ILakeStore>(sp =>
@@ -34,6 +36,20 @@ public static class LakeServiceCollectionExtensions
             return new BlobLakeStore(CreateServiceClient(lake, resilience, loggers.CreateLogger<BlobLakeStore>()), logger: loggers.CreateLogger<BlobLakeStore>());
         });
         return services;
+    }
+
+    private static bool IsConnectionString(string connectionString)
+    {
+        try
+        {
+            // Parsing only: the client does not connect until it is used.
+            _ = new BlobServiceClient(connectionString);
+            return true;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A blob client that retries <c>MAX_RETRIES</c> times with exponential backoff from

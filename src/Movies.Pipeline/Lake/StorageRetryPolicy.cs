@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.Logging;
+using Movies.Pipeline.Resilience;
 
 namespace Movies.Pipeline.Lake;
 
@@ -13,7 +14,7 @@ internal sealed class StorageRetryPolicy(int maxRetries, DelayStrategy delay, IL
         var retry = await base.ShouldRetryAsync(message, exception);
         if (retry)
         {
-            var reason = exception is not null ? LakeErrors.Describe(exception) : $"HTTP {message.Response.Status}";
+            var reason = exception is not null ? ServiceErrors.Describe(exception) : $"HTTP {message.Response.Status}";
             Log.StorageRetrying(logger, message.Request.Method.ToString(), message.Request.Uri.Path, message.ProcessingContext.RetryNumber + 1, reason);
         }
 
@@ -25,7 +26,7 @@ internal sealed class StorageRetryPolicy(int maxRetries, DelayStrategy delay, IL
         var retry = base.ShouldRetry(message, exception);
         if (retry)
         {
-            var reason = exception is not null ? LakeErrors.Describe(exception) : $"HTTP {message.Response.Status}";
+            var reason = exception is not null ? ServiceErrors.Describe(exception) : $"HTTP {message.Response.Status}";
             Log.StorageRetrying(logger, message.Request.Method.ToString(), message.Request.Uri.Path, message.ProcessingContext.RetryNumber + 1, reason);
         }
 
