@@ -145,6 +145,13 @@ public abstract class GoldPromoterTests
         Assert.Equal(["20261120-a"], await RunsAsync(lake));
         Assert.NotEqual(before.Files[GoldPaths.Latest(GoldPaths.MoviesUnified, "parquet")], await HashOfAsync(lake, GoldPaths.Latest(GoldPaths.MoviesUnified, "parquet")));
 
+        // A reader that follows the rule gets version 1 whole: the torn table comes from version 1's history copy.
+        var read = (await GoldLatestReader.ReadAsync(lake))!;
+        Assert.Equal((1L, before.ContentHash), (read.Version!.Version, read.ContentHash));
+        Assert.Equal(GoldPaths.Tables.Order(StringComparer.Ordinal), read.Tables.Keys);
+        var readMovies = await ParquetTable.ReadAsync<MoviesUnifiedRow>(read.Tables[GoldPaths.MoviesUnified]);
+        Assert.Equal(["tt1"], readMovies.Select(m => m.ImdbId));
+
         var third = await LakeRuns.Promoter(lake).PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261122-c", Day2.AddDays(1), At(Day2.AddDays(1)), [new("c", LakeRuns.Omdb("tt3", "Third", 2010))]));
 
         Assert.Equal(["tt1|First|7.5|20261120-a", "tt2|Second|7.5|20261121-b", "tt3|Third|7.5|20261122-c"], await MoviesAsync(lake));
