@@ -125,6 +125,31 @@ public sealed class RunCommandSecretTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    public async Task Run_KeyWithSpacesAndUrlCharacters_NoFormOfItInAnyOutputOrLakeFile(string logFormat)
+    {
+        const string NastyKey = "Kq7Zr with Sp4ce+Pl8us/Sl4sh%41&Amp9=Eq";
+        _omdb.Script("Film 002", StandInAnswer.ServerError, StandInAnswer.Malformed, StandInAnswer.Found("Film 002", 1998));
+        _omdb.Script("Film 003", new StandInAnswer(500, "upstream said: apikey=" + Uri.EscapeDataString(NastyKey)));
+        var source = TestSource.Write(_folder.Path, TestSource.Titles(4));
+        var lake = _folder.Combine("lake-" + logFormat);
+
+        var result = await MoviesCli.RunAsync(
+            new Dictionary<string, string> { ["OMDB_API_KEY"] = NastyKey, ["BASE_DELAY_SECONDS"] = "0.01" },
+            "run", "--source", source, "--top-n", "4", "--batch-size", "2", "--lake", lake, "--omdb-url", _omdb.BaseUrl.ToString(),
+            "--json", "--log-format", logFormat, "--log-level", "Trace");
+
+        Assert.Contains(_omdb.Queries, q => q.Contains("apikey=" + Uri.EscapeDataString(NastyKey), StringComparison.Ordinal));
+        Assert.Contains("apikey=***", result.Stderr, StringComparison.Ordinal);
+        var everything = result.Stdout + result.Stderr + string.Concat(Directory.GetFiles(lake, "*", SearchOption.AllDirectories).Select(File.ReadAllText));
+        foreach (var part in new[] { "Kq7Zr", "Sp4ce", "Pl8us", "Sl4sh", "Amp9" })
+        {
+            Assert.DoesNotContain(part, everything, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("text", false)]
     [InlineData("json", false)]
     [InlineData("json", true)]
