@@ -143,6 +143,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       OMDB_MAX_CONCURRENCY: string(omdbMaxConcurrency)
       OMDB_TIMEOUT_SECONDS: string(omdbTimeoutSeconds)
       OMDB_DAILY_LIMIT: string(omdbDailyLimit)
+      OMDB_MAX_RETRY_AFTER_SECONDS: '60'
+      OMDB_MAX_BODY_BYTES: '1048576'
       REJECT_THRESHOLD_PERCENT: string(rejectThresholdPercent)
       SERVICEBUS_NAMESPACE: serviceBusNamespace
       SERVICEBUS_TOPIC: serviceBusTopic

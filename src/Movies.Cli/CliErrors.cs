@@ -1,38 +1,49 @@
+using Azure;
+using Azure.Identity;
 using Microsoft.Extensions.Options;
 using Movies.Pipeline;
+using Movies.Pipeline.Resilience;
+using Movies.Pipeline.Secrets;
 
 namespace Movies.Cli;
 
-/// <summary>Turns failures into one clear line on stderr and an exit code; no stack trace as the only message.</summary>
+/// <summary>Turns every failure into one clear line on stderr and an exit code, never a stack trace: bad input
+/// (settings, arguments, the source) is exit 2; a service that cannot be reached, or anything else, exit 1.</summary>
 public static class CliErrors
 {
-    public static async Task<int> GuardAsync(Func<Task<int>> action)
+    public static async Task<int> GuardAsync(Func<Task<int>> action, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(action);
         try
         {
             return await action();
         }
-        catch (PipelineInputException e)
+        catch (Exception e)
         {
-            return Fail(ExitCodes.BadInput, e.Message);
-        }
-        catch (OptionsValidationException e)
-        {
-            return Fail(ExitCodes.BadInput, $"Invalid settings: {string.Join(" ", e.Failures)}");
-        }
-        catch (OperationCanceledException)
-        {
-            return Fail(ExitCodes.RunFailed, "Cancelled. Run again with the same --run-id to resume.");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or Azure.RequestFailedException or InvalidOperationException or HttpRequestException)
-        {
-            return Fail(ExitCodes.RunFailed, $"{e.GetType().Name}: {e.Message}");
+            var (code, message) = Describe(e, cancellationToken);
+            // Secrets never reach the console: the OMDb key in any form, account keys, SAS signatures.
+            Console.Error.WriteLine($"error: {SecretRedaction.Redact(message, Environment.GetEnvironmentVariable("OMDB_API_KEY"))}");
+            return code;
         }
     }
 
-    private static int Fail(int code, string message)
+    /// <summary>The exit code and the one line to print for a failure.</summary>
+    public static (int Code, string Message) Describe(Exception exception, CancellationToken cancellationToken = default)
     {
-        Console.Error.WriteLine($"error: {message}");
-        return code;
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception switch
+        {
+            PipelineInputException e => (ExitCodes.BadInput, e.Message),
+            OptionsValidationException e => (ExitCodes.BadInput, $"Invalid settings: {string.Join(" ", e.Failures)}"),
+            AggregateException e when e.InnerExceptions.Count > 0 && e.InnerExceptions.All(i => i is OptionsValidationException) =>
+                (ExitCodes.BadInput, $"Invalid settings: {string.Join(" ", e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures))}"),
+            OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.RunFailed, "Cancelled. Run again with the same --run-id to resume."),
+            PipelineServiceException e => (ExitCodes.RunFailed, ServiceErrors.FirstLine(e.Message)),
+            AuthenticationFailedException e => (ExitCodes.RunFailed, $"Azure sign-in failed (set AZURE_CLIENT_ID or sign in with az login): {ServiceErrors.FirstLine(e.Message)}"),
+            RequestFailedException or AggregateException =>
+                (ExitCodes.RunFailed, $"The lake's storage could not be reached or refused the request: {ServiceErrors.Describe(exception)}"),
+            OperationCanceledException e => (ExitCodes.RunFailed, $"Timed out: {ServiceErrors.FirstLine(e.Message)}"),
+            _ => (ExitCodes.RunFailed, $"{exception.GetType().Name}: {ServiceErrors.FirstLine(exception.Message)}"),
+        };
     }
 }

@@ -31,6 +31,7 @@ namespace Movies.Pipeline;
 [JsonSerializable(typeof(SilverReject))]
 [JsonSerializable(typeof(SilverResult))]
 [JsonSerializable(typeof(GoldManifest))]
+[JsonSerializable(typeof(GoldVersion))]
 [JsonSerializable(typeof(GoldResult))]
 [JsonSerializable(typeof(PromotionResult))]
 [JsonSerializable(typeof(RunStart))]

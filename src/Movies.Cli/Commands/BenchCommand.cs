@@ -34,7 +34,7 @@ public static class BenchCommand
         command.Subcommands.Add(StandInCommand());
         command.Subcommands.Add(GoldEngineCommand());
         command.Subcommands.Add(GoldDuckDbCommand());
-        command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => BenchAsync(result, cancellationToken)));
+        command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => BenchAsync(result, cancellationToken), cancellationToken));
         return command;
     }
 
@@ -107,7 +107,7 @@ public static class BenchCommand
             table.Caption($"{Markup.Escape(machine)}; settings: {Markup.Escape(Settings(figures.Settings))}");
             CliConsole.Out.Write(table);
             return ExitCodes.Done;
-        }));
+        }, cancellationToken));
         return command;
     }
 
@@ -138,7 +138,7 @@ public static class BenchCommand
             table.Caption(Markup.Escape(machine));
             CliConsole.Out.Write(table);
             return ExitCodes.Done;
-        }));
+        }, cancellationToken));
         return command;
     }
 
@@ -161,7 +161,7 @@ public static class BenchCommand
             var inputClosed = result.GetValue(untilStdin) ? Task.Run(() => Console.In.ReadToEnd(), CancellationToken.None) : Task.Delay(Timeout.Infinite, CancellationToken.None);
             await Task.WhenAny(stopped, inputClosed);
             return ExitCodes.Done;
-        }));
+        }, cancellationToken));
         return command;
     }
 
@@ -176,7 +176,7 @@ public static class BenchCommand
             var report = await GoldEngineSide.BuildAsync(result.GetValue(lake)!, result.GetValue(manifest)!, cancellationToken);
             Console.Out.WriteLine(JsonSerializer.Serialize(report, BenchJsonContext.Default.GoldSideReport));
             return ExitCodes.Done;
-        }));
+        }, cancellationToken));
         return command;
     }
 
@@ -192,7 +192,7 @@ public static class BenchCommand
             var report = DuckDbGold.Build(result.GetValue(lake)!, result.GetValue(manifest)!, result.GetValue(output)!);
             Console.Out.WriteLine(JsonSerializer.Serialize(report, BenchJsonContext.Default.GoldSideReport));
             return Task.FromResult(ExitCodes.Done);
-        }));
+        }, cancellationToken));
         return command;
     }
 

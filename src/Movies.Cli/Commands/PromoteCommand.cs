@@ -24,7 +24,7 @@ public static class PromoteCommand
         command.Options.Add(Date);
         command.Options.Add(Json);
         CommonOptions.AddTo(command);
-        command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => PromoteAsync(result, cancellationToken)));
+        command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => PromoteAsync(result, cancellationToken), cancellationToken));
         return command;
     }
 

@@ -26,7 +26,7 @@ public static class ReportCommand
         command.Options.Add(Date);
         command.Options.Add(Out);
         CommonOptions.AddTo(command);
-        command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => ReportAsync(result, cancellationToken)));
+        command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => ReportAsync(result, cancellationToken), cancellationToken));
         return command;
     }
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Movies.Pipeline;
 using Movies.Pipeline.Events;
-using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Source;
 using Movies.Pipeline.Workflow;
@@ -33,7 +32,7 @@ public static class RunCommand
         }
 
         CommonOptions.AddTo(command);
-        command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => RunAsync(result, cancellationToken)));
+        command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => RunAsync(result, cancellationToken), cancellationToken));
         return command;
     }
 
@@ -65,6 +64,8 @@ public static class RunCommand
         var runner = services.GetRequiredService<PipelineRunner>();
         var json = result.GetValue(Json);
         var publisher = services.GetRequiredService<IPipelineEventPublisher>();
+        // Bad input is refused before the run is announced: it writes nothing, not even an event.
+        await services.GetRequiredService<MovieSelector>().ValidateAsync(request, cancellationToken);
         var events = new RunEvents(request, e => publisher.PublishAsync(e, cancellationToken), TimeProvider.System.GetUtcNow);
         var (outcome, promotion) = await events.RunAsync(
             async () =>
@@ -74,12 +75,12 @@ public static class RunCommand
                 var promotion = await services.GetRequiredService<RunPromoter>().PromoteAsync(outcome.Manifest.ManifestBlob, cancellationToken);
                 return new RunAndPromotion(outcome, promotion);
             },
-            r => RunVerdict.Of(r.Outcome),
+            // Known here before the run's last event, so a run failing its quality check ends with run_failed.
+            r => RunVerdict.Of(r.Outcome, r.Promotion.Gold.FailureReason),
             // Engine exception messages carry no secrets; the event tells subscribers why the run stopped.
-            e => e is OperationCanceledException ? null : e.Message);
+            e => e is OperationCanceledException or PipelineInputException ? null : e.Message);
 
-        var silverManifest = $"{LakeContainers.Silver}/{promotion.Silver.ManifestBlob}";
-        await publisher.PublishAsync(RunEvents.GoldPublished(runId, TimeProvider.System.GetUtcNow(), silverManifest, silverManifest, GoldTablePaths.LatestParquet(promotion.Gold)), cancellationToken);
+        await publisher.PublishAsync(RunEvents.GoldPublished(runId, TimeProvider.System.GetUtcNow(), $"{LakeContainers.Silver}/{promotion.Silver.ManifestBlob}", promotion.Gold), cancellationToken);
         var summary = Summarize(outcome, promotion);
         if (json)
         {

@@ -10,14 +10,15 @@ using Movies.Pipeline.Lake;
 
 namespace Movies.Cli.Commands;
 
-/// <summary><c>movies sql "QUERY"</c>: DuckDB over gold/latest, each Parquet table a view by its name.
-/// A folder lake is read in place; a blob lake's latest is first copied to a local cache folder.</summary>
+/// <summary><c>movies sql "QUERY"</c>: DuckDB over gold/latest, each Parquet table a view by its name. The tables
+/// of one published version are copied to a local snapshot (<see cref="GoldSnapshotCache"/>), and the query runs
+/// sandboxed: read-only statements only, no file but the snapshot's, settings locked.</summary>
 public static class SqlCommand
 {
     private static readonly Argument<string?> Query = new("query") { Description = "SQL to run, e.g. \"select * from genre_summary\"", Arity = ArgumentArity.ZeroOrOne };
     private static readonly Option<bool> Tables = new("--tables") { Description = "List the gold tables with their row counts" };
     private static readonly Option<string> Format = new("--format") { Description = "Output: table, csv or json", DefaultValueFactory = _ => "table" };
-    private static readonly Option<string?> Cache = new("--cache") { Description = "Local folder a blob lake's gold/latest is copied to (default: a folder under the temp path)" };
+    private static readonly Option<string?> Cache = new("--cache") { Description = "Local folder for snapshots of gold/latest, one subfolder per lake and version (default: a folder under the temp path)" };
 
     public static Command Create()
     {
@@ -28,7 +29,7 @@ public static class SqlCommand
         command.Options.Add(Format);
         command.Options.Add(Cache);
         CommonOptions.AddTo(command);
-        command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => RunAsync(result, cancellationToken)));
+        command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => RunAsync(result, cancellationToken), cancellationToken));
         return command;
     }
 
@@ -44,7 +45,7 @@ public static class SqlCommand
         var settings = CommonOptions.LakeSettings(result);
         using var services = CliHost.Build(settings, result.GetValue(CommonOptions.LogFormat)!, CommonOptions.LevelOf(result));
         var lake = services.GetRequiredService<ILakeStore>();
-        var tables = await LocateTablesAsync(lake, result.GetValue(Cache), cancellationToken);
+        var tables = await GoldSnapshotCache.LocateAsync(lake, result.GetValue(Cache), cancellationToken);
         if (tables.Count == 0)
         {
             throw new Pipeline.PipelineInputException("The lake has no gold tables yet (gold/latest/*.parquet); run `movies run` first.");
@@ -55,10 +56,16 @@ public static class SqlCommand
         foreach (var (name, path) in tables)
         {
             using var create = connection.CreateCommand();
-            create.CommandText = $"CREATE VIEW \"{name}\" AS SELECT * FROM read_parquet('{path.Replace("'", "''", StringComparison.Ordinal)}')";
+            create.CommandText = $"CREATE VIEW \"{name}\" AS SELECT * FROM read_parquet({Literal(path)})";
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        if (!listTables)
+        {
+            await RefuseAllButQueriesAsync(connection, query!, cancellationToken);
+        }
+
+        await SandboxAsync(connection, tables.Values, cancellationToken);
         using var command = connection.CreateCommand();
         command.CommandText = listTables
             ? string.Join(" UNION ALL ", tables.Keys.Select(t => $"SELECT '{t}' AS \"table\", count(*) AS \"rows\" FROM \"{t}\"")) + " ORDER BY 1"
@@ -79,7 +86,14 @@ public static class SqlCommand
             throw new Pipeline.PipelineInputException($"Query failed: {e.Message}");
         }
 
-        switch (result.GetValue(Format))
+        var format = result.GetValue(Format);
+        if (columns.Count == 0 || (rows.Count == 0 && format == "table"))
+        {
+            // No result, or no rows to show: nothing to print.
+            return ExitCodes.Done;
+        }
+
+        switch (format)
         {
             case "csv": WriteCsv(columns, rows); break;
             case "json": WriteJson(columns, rows); break;
@@ -89,39 +103,37 @@ public static class SqlCommand
         return ExitCodes.Done;
     }
 
-    /// <summary>Table name to local Parquet path for each <c>gold/latest/{table}.parquet</c>.</summary>
-    private static async Task<SortedDictionary<string, string>> LocateTablesAsync(ILakeStore lake, string? cache, CancellationToken cancellationToken)
+    /// <summary>Only read-only queries run: DuckDB can serialize exactly the SELECT family (SELECT, WITH, FROM…,
+    /// VALUES, DESCRIBE, SHOW, SUMMARIZE), so anything it cannot (COPY, ATTACH, INSTALL, SET, CREATE…) is refused.</summary>
+    private static async Task RefuseAllButQueriesAsync(DuckDBConnection connection, string query, CancellationToken cancellationToken)
     {
-        var tables = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var local = lake is FileSystemLakeStore ? null : cache ?? Path.Combine(Path.GetTempPath(), "movies-sql-cache", "gold-latest");
-        await foreach (var name in lake.GetNamesAsync(LakeContainers.Gold, GoldPaths.LatestFolder + "/", cancellationToken))
+        using var check = connection.CreateCommand();
+        check.CommandText = $"SELECT json_serialize_sql({Literal(query)}::VARCHAR)";
+        using var verdict = JsonDocument.Parse((string)(await check.ExecuteScalarAsync(cancellationToken))!);
+        var root = verdict.RootElement;
+        if (!root.GetProperty("error").GetBoolean())
         {
-            if (!name.EndsWith(".parquet", StringComparison.Ordinal) || name.Count(c => c == '/') != 1)
-            {
-                continue;
-            }
-
-            var table = Path.GetFileNameWithoutExtension(name);
-            if (lake is FileSystemLakeStore files)
-            {
-                tables[table] = Path.Combine(files.Root, LakeContainers.Gold, name.Replace('/', Path.DirectorySeparatorChar));
-                continue;
-            }
-
-            Directory.CreateDirectory(local!);
-            var content = await lake.DownloadAsync(LakeContainers.Gold, name, cancellationToken);
-            if (content is null)
-            {
-                continue;
-            }
-
-            var path = Path.Combine(local!, table + ".parquet");
-            await File.WriteAllBytesAsync(path, content.ToArray(), cancellationToken);
-            tables[table] = path;
+            return;
         }
 
-        return tables;
+        var reason = root.TryGetProperty("error_message", out var message) ? message.GetString() : null;
+        throw new Pipeline.PipelineInputException(root.TryGetProperty("error_type", out var type) && type.GetString() == "parser"
+            ? $"Query failed: Parser Error: {reason}"
+            : "Refused: movies sql runs read-only queries only (SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE) over the gold tables; it does not write, attach, install or set anything.");
     }
+
+    /// <summary>No file but the gold snapshot's tables may be touched, no extension loaded, and no setting changed
+    /// back (DuckDB's enable_external_access with allowed_paths, then lock_configuration).</summary>
+    private static async Task SandboxAsync(DuckDBConnection connection, IEnumerable<string> allowed, CancellationToken cancellationToken)
+    {
+        using var sandbox = connection.CreateCommand();
+        sandbox.CommandText = $"SET allowed_paths = [{string.Join(", ", allowed.Select(Literal))}]; "
+            + "SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; "
+            + "SET enable_external_access = false; SET lock_configuration = true;";
+        await sandbox.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string Literal(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
 
     private static void WriteTable(List<string> columns, List<object?[]> rows)
         => ResultRenderer.ForStandardOutput().Write(columns, [.. rows.Select(r => (IReadOnlyList<string>)[.. r.Select(Text)])]);

@@ -19,7 +19,7 @@ public static class UploadSourceCommand
         var command = new Command("upload-source", "Upload a source dataset to the lake's SOURCE_BLOB (default source/movies.json), e.g. before `run --connection`");
         command.Options.Add(SourcePath);
         CommonOptions.AddTo(command);
-        command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => UploadAsync(result, cancellationToken)));
+        command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => UploadAsync(result, cancellationToken), cancellationToken));
         return command;
     }
 

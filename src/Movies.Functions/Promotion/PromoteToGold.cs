@@ -10,9 +10,10 @@ using Movies.Pipeline.Workflow;
 
 namespace Movies.Functions.Promotion;
 
-/// <summary>A silver run manifest arrived: build gold, then publish gold_published. Both are idempotent:
-/// gold names are derived from data, and the event's message id is derived from the silver manifest
-/// name, so a duplicate Event Grid delivery sends a duplicate that Service Bus (or the lake) drops.</summary>
+/// <summary>A silver run manifest arrived: build gold, write the run's report, then publish gold_published, and
+/// run_failed when the run failed its quality check (the orchestration ended at the bronze manifest, before it).
+/// All idempotent: gold names are derived from data, and the events' message ids from the silver manifest and the
+/// published content, so a duplicate Event Grid delivery sends duplicates that Service Bus (or the lake) drops.</summary>
 public sealed class PromoteToGold(GoldPromoter promoter, RunReportWriter report, IPipelineEventPublisher events, TimeProvider clock, ILogger<PromoteToGold> logger)
 {
     [Function(nameof(PromoteToGold))]
@@ -35,6 +36,11 @@ public sealed class PromoteToGold(GoldPromoter promoter, RunReportWriter report,
 
         var runId = RunIds.OfRunFolder(SilverPaths.RunFolderOf(name));
         var silverManifest = $"{LakeContainers.Silver}/{name}";
-        await events.PublishAsync(RunEvents.GoldPublished(runId, clock.GetUtcNow(), silverManifest, silverManifest, GoldTablePaths.LatestParquet(gold)), context.CancellationToken);
+        var at = clock.GetUtcNow();
+        await events.PublishAsync(RunEvents.GoldPublished(runId, at, silverManifest, gold), context.CancellationToken);
+        if (RunEvents.QualityFailed(runId, at, silverManifest, gold) is { } failed)
+        {
+            await events.PublishAsync(failed, context.CancellationToken);
+        }
     }
 }

@@ -17,6 +17,13 @@ public static class BronzePaths
 
     public static string RunInfo(string runFolder) => $"{runFolder}/_run.json";
 
+    /// <summary>The lock blob whose lease claims the run while its plan is written.</summary>
+    public static string RunLock(string runFolder) => $"{runFolder}/_run.lock";
+
+    /// <summary>The lock blob whose lease a process holds while it enriches one batch.</summary>
+    public static string BatchLock(string runFolder, int batch)
+        => string.Create(CultureInfo.InvariantCulture, $"{runFolder}/_batches/{batch:D4}.lock");
+
     public static string BatchPlan(string runFolder, int batch)
         => string.Create(CultureInfo.InvariantCulture, $"{runFolder}/_batches/{batch:D4}.plan.json");
 

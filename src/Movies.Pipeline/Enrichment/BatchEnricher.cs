@@ -12,12 +12,20 @@ namespace Movies.Pipeline.Enrichment;
 /// an outcome; the batch's outcomes are written for the manifest. An outcome decided without a bronze blob
 /// (not found, failed) is saved as soon as it is known, create-only, under the attempt
 /// (<see cref="BronzePaths.DecidedOutcomes"/>): a retry of the step in the same attempt reuses it instead of
-/// looking the movie up again, while a restart (a new attempt) tries those movies again.</summary>
+/// looking the movie up again, while a restart (a new attempt) tries those movies again. The batch is enriched under a
+/// lease on it (<c>_batches/NNNN.lock</c>), so two processes of one run never look the same movie up at once: the
+/// second waits, then finds the first's movies decided. A holder that crashes frees it within the lease time.</summary>
 public sealed class BatchEnricher(ILakeStore lake, OmdbClient omdb, RunStopSignals stops, IOptions<OmdbClientOptions> options, ILogger<BatchEnricher> logger)
 {
+    /// <summary>How long a batch waits for another process enriching the same batch (its retries included).</summary>
+    public static readonly TimeSpan BatchWait = TimeSpan.FromMinutes(10);
+
     public async Task<BatchResult> EnrichAsync(BatchWork work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
+        await using var lease = await lake.AcquireLeaseAsync(LakeContainers.Bronze, BronzePaths.BatchLock(work.RunFolder, work.Batch), BatchWait, cancellationToken);
+        using var held = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        cancellationToken = held.Token;
         var plan = await lake.ReadJsonAsync(LakeContainers.Bronze, BronzePaths.BatchPlan(work.RunFolder, work.Batch), PipelineJsonContext.Blobs.BatchPlan, cancellationToken)
             ?? throw new InvalidOperationException($"Run {work.RunId} has no plan for batch {work.Batch}; run the select step first.");
 
@@ -69,7 +77,7 @@ public sealed class BatchEnricher(ILakeStore lake, OmdbClient omdb, RunStopSigna
             return Outcome(MovieOutcomes.Skipped, $"run stopped: {stopped}", 0);
         }
 
-        var lookup = await omdb.GetMovieAsync(movie.Title, movie.Year, cancellationToken);
+        var lookup = await omdb.GetMovieAsync(movie.Title, movie.Year, work.RunId, cancellationToken);
         Log.MovieDone(logger, movie.MovieKey, lookup.Outcome, lookup.Attempts);
         switch (lookup.Outcome)
         {
@@ -79,6 +87,8 @@ public sealed class BatchEnricher(ILakeStore lake, OmdbClient omdb, RunStopSigna
                 // Create-only: if a concurrent or earlier attempt already wrote it, that copy stands.
                 await lake.WriteJsonAsync(LakeContainers.Bronze, blob, record, PipelineJsonContext.Blobs.BronzeRecord, overwrite: false, cancellationToken);
                 return Outcome(MovieOutcomes.Fetched, null, lookup.Attempts, blob);
+            case OmdbLookupOutcome.Stopped:
+                return Outcome(MovieOutcomes.Skipped, $"run stopped: {lookup.Reason}", lookup.Attempts);
             case OmdbLookupOutcome.NotFound:
                 return await SaveAsync(decidedBlob, Outcome(MovieOutcomes.NotFound, lookup.Reason, lookup.Attempts), cancellationToken);
             case OmdbLookupOutcome.Fatal:

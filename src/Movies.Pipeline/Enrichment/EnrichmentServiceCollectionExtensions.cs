@@ -12,10 +12,14 @@ public static class EnrichmentServiceCollectionExtensions
     public const string PipelineName = "omdb";
 
     /// <summary>The OMDb client: a typed HttpClient whose pipeline is, outermost first, retry with
-    /// exponential backoff, jitter and Retry-After, a per-process concurrency limit, and a per-attempt timeout.</summary>
+    /// exponential backoff, jitter and Retry-After (capped by <c>OMDB_MAX_RETRY_AFTER_SECONDS</c>), a per-process
+    /// concurrency limit, a per-attempt timeout, and <see cref="OmdbAttemptHandler"/> around each attempt.</summary>
     public static IServiceCollection AddEnrichment(this IServiceCollection services)
     {
-        services.AddOptions<OmdbClientOptions>().BindFlatConfiguration().ValidateOnStart();
+        services.AddOptions<OmdbClientOptions>().BindFlatConfiguration()
+            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp),
+                "OMDB_BASE_URL must be an absolute http or https URL, such as https://www.omdbapi.com/.")
+            .ValidateOnStart();
         services.AddTransient<OmdbAttemptHandler>();
         services.AddSingleton<OmdbHttpLogger>();
         services.AddSingleton<BatchEnricher>();
@@ -41,6 +45,7 @@ public static class EnrichmentServiceCollectionExtensions
                 var logger = context.ServiceProvider.GetRequiredService<ILogger<OmdbClient>>();
                 if (resilience.MaxRetries > 0)
                 {
+                    var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
                     builder.AddRetry(new HttpRetryStrategyOptions
                     {
                         MaxRetryAttempts = resilience.MaxRetries,
@@ -48,8 +53,15 @@ public static class EnrichmentServiceCollectionExtensions
                         MaxDelay = resilience.MaxDelay,
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
-                        ShouldRetryAfterHeader = true,
-                        ShouldHandle = args => OmdbRetryPredicate.ShouldRetryAsync(args.Outcome),
+                        // Retry-After is honoured up to OMDB_MAX_RETRY_AFTER_SECONDS; a longer demand is not retried
+                        // at all (the client turns it into a run-fatal answer), so no wait exceeds the cap.
+                        ShouldRetryAfterHeader = false,
+                        DelayGenerator = args => ValueTask.FromResult(OmdbRetryAfter.Of(args.Outcome.Result, time.GetUtcNow())),
+                        // No retry once the lookup's run is stopped, nor of a Retry-After beyond the cap.
+                        ShouldHandle = args => args.Context.Properties.GetValue(OmdbClient.GateKey, null)?.StopReason is null
+                            && OmdbRetryAfter.TooLong(args.Outcome.Result, omdb.MaxRetryAfter, time.GetUtcNow()) is null
+                                ? OmdbRetryPredicate.ShouldRetryAsync(args.Outcome)
+                                : ValueTask.FromResult(false),
                         OnRetry = args =>
                         {
                             Log.Retrying(logger, args.AttemptNumber + 1, OmdbRetryPredicate.Describe(args.Outcome), args.RetryDelay.TotalMilliseconds);

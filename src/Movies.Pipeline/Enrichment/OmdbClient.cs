@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Movies.Pipeline.Secrets;
 using Polly;
 using Polly.RateLimiting;
@@ -10,14 +11,23 @@ namespace Movies.Pipeline.Enrichment;
 /// <summary>Looks movies up on OMDb by title and year. Retries, backoff, Retry-After, the per-attempt
 /// timeout and the concurrency limit live in the HttpClient's resilience pipeline (see
 /// <see cref="EnrichmentServiceCollectionExtensions"/>); this class turns the final answer into an outcome.</summary>
-public sealed class OmdbClient(HttpClient http, IOmdbKeyProvider keys, TimeProvider time, ILogger<OmdbClient> logger)
+public sealed class OmdbClient(HttpClient http, IOmdbKeyProvider keys, TimeProvider time, IOptions<OmdbClientOptions> options, RunStopSignals stops, ILogger<OmdbClient> logger)
 {
     /// <summary>Titles longer than this are not sent: no real film has one, and the URL would be refused.</summary>
     public const int MaxTitleLength = 500;
 
     internal static readonly ResiliencePropertyKey<int> AttemptsKey = new("movies.omdb.attempts");
 
-    public async Task<OmdbLookup> GetMovieAsync(string title, int? year, CancellationToken cancellationToken = default)
+    internal static readonly ResiliencePropertyKey<OmdbSendGate?> GateKey = new("movies.omdb.gate");
+
+    public Task<OmdbLookup> GetMovieAsync(string title, int? year, CancellationToken cancellationToken = default)
+        => GetMovieAsync(title, year, runId: null, cancellationToken);
+
+    /// <summary>Looks a movie up for a run: a run-fatal answer stops <paramref name="runId"/> (see
+    /// <see cref="RunStopSignals"/>) before any other lookup of the run can send a request, and a lookup that is
+    /// waiting (for a slot, or between retries) when its run stops ends at once as
+    /// <see cref="OmdbLookupOutcome.Stopped"/>, having sent nothing more.</summary>
+    public async Task<OmdbLookup> GetMovieAsync(string title, int? year, string? runId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(title);
         var query = year is null
@@ -35,14 +45,15 @@ public sealed class OmdbClient(HttpClient http, IOmdbKeyProvider keys, TimeProvi
             return new OmdbLookup(OmdbLookupOutcome.Fatal, null, 0, "No OMDb API key is configured: set OMDB_API_KEY, or KEY_VAULT_URI and OMDB_SECRET_NAME.", query, requestedAt);
         }
 
-        var lookup = await SendAsync(query, key, requestedAt, cancellationToken);
+        var gate = runId is null ? null : new OmdbSendGate(runId, stops);
+        var lookup = await SendAsync(query, key, gate, requestedAt, cancellationToken);
         if (lookup.Outcome == OmdbLookupOutcome.Fatal && lookup.Reason == "Invalid API key!" && await keys.RefreshApiKeyAsync(cancellationToken))
         {
             // The secret was rotated since we cached it: one more try with the new key.
             key = await keys.GetApiKeyAsync(cancellationToken);
             if (key is not null)
             {
-                var retried = await SendAsync(query, key, requestedAt, cancellationToken);
+                var retried = await SendAsync(query, key, gate, requestedAt, cancellationToken);
                 return retried with { Attempts = lookup.Attempts + retried.Attempts };
             }
         }
@@ -50,19 +61,40 @@ public sealed class OmdbClient(HttpClient http, IOmdbKeyProvider keys, TimeProvi
         return lookup;
     }
 
-    private async Task<OmdbLookup> SendAsync(string query, string key, DateTimeOffset requestedAt, CancellationToken cancellationToken)
+    private async Task<OmdbLookup> SendAsync(string query, string key, OmdbSendGate? gate, DateTimeOffset requestedAt, CancellationToken cancellationToken)
     {
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        // Waiting (for a slot, or for a retry) ends when the run stops; an attempt already sending is left to finish.
+        using var waits = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var onStop = gate is null ? default : stops.TokenFor(gate.RunId).Register(() =>
+        {
+            if (gate.IsIdle())
+            {
+                waits.Cancel();
+            }
+        });
+        var context = ResilienceContextPool.Shared.Get(waits.Token);
+        context.Properties.Set(GateKey, gate);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"{query}&apikey={Uri.EscapeDataString(key)}");
             request.SetResilienceContext(context);
             try
             {
-                using var response = await http.SendAsync(request, cancellationToken);
+                using var response = await http.SendAsync(request, waits.Token);
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
                 var attempts = Attempts(context);
+                if (OmdbRetryAfter.TooLong(response, options.Value.MaxRetryAfter, time.GetUtcNow()) is { } tooLong)
+                {
+                    return new OmdbLookup(OmdbLookupOutcome.Fatal, null, attempts, tooLong, query, requestedAt);
+                }
+
                 var (kind, error) = OmdbAnswer.Classify((int)response.StatusCode, body);
+                if (kind is OmdbAnswerKind.Transient or OmdbAnswerKind.Rejected && gate?.StopReason is { } stopped)
+                {
+                    // Not retried because the run stopped meanwhile: the movie was never really tried to the end.
+                    return new OmdbLookup(OmdbLookupOutcome.Stopped, null, attempts, stopped, query, requestedAt);
+                }
+
                 return kind switch
                 {
                     OmdbAnswerKind.Found => new OmdbLookup(OmdbLookupOutcome.Found, body, attempts, null, query, requestedAt),
@@ -71,6 +103,16 @@ public sealed class OmdbClient(HttpClient http, IOmdbKeyProvider keys, TimeProvi
                     OmdbAnswerKind.Transient => Failed($"{error} after {attempts} attempts"),
                     _ => Failed(error),
                 };
+            }
+            catch (Exception e) when (gate?.StopReason is { } stopped && !cancellationToken.IsCancellationRequested
+                && (e is OmdbRunStoppedException || (e is OperationCanceledException && waits.IsCancellationRequested)))
+            {
+                return new OmdbLookup(OmdbLookupOutcome.Stopped, null, Attempts(context), stopped, query, requestedAt);
+            }
+            catch (OmdbAnswerTooLargeException e)
+            {
+                Log.LookupFailed(logger, e.Message);
+                return Failed(e.Message);
             }
             catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or RateLimiterRejectedException
                 || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))

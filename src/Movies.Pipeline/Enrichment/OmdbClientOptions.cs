@@ -7,7 +7,6 @@ public sealed class OmdbClientOptions
 {
     [ConfigurationKeyName("OMDB_BASE_URL")]
     [Required]
-    [Url]
     public string BaseUrl { get; set; } = "https://www.omdbapi.com/";
 
     /// <summary>OMDb calls in flight at once, per process.</summary>
@@ -24,6 +23,19 @@ public sealed class OmdbClientOptions
     [ConfigurationKeyName("OMDB_DAILY_LIMIT")]
     [Range(1, int.MaxValue)]
     public int DailyLimit { get; set; } = 1000;
+
+    /// <summary>The longest Retry-After honoured: a 429 or 503 asking for a longer wait stops the run as a quota
+    /// answer would, so no run waits longer than its own retry budget (MAX_RETRIES waits of at most this).</summary>
+    [ConfigurationKeyName("OMDB_MAX_RETRY_AFTER_SECONDS")]
+    [Range(0, 86400)]
+    public double MaxRetryAfterSeconds { get; set; } = 60;
+
+    /// <summary>The largest OMDb answer read; a longer one (real answers are a few kB) fails its movie unread.</summary>
+    [ConfigurationKeyName("OMDB_MAX_BODY_BYTES")]
+    [Range(1024, 1024 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    public TimeSpan MaxRetryAfter => TimeSpan.FromSeconds(MaxRetryAfterSeconds);
 
     /// <summary>A local catalog of OMDb answers to serve instead of the network (the bundled sample).</summary>
     [ConfigurationKeyName("OMDB_OFFLINE_CATALOG")]

@@ -6,4 +6,8 @@ public enum OmdbLookupOutcome
     NotFound,
     Failed,
     Fatal,
+
+    /// <summary>The run was stopped (by another lookup's run-fatal answer) before this one could finish; it sent
+    /// nothing after the stop. <see cref="OmdbLookup.Reason"/> is the run's stop reason.</summary>
+    Stopped,
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Movies.Pipeline.Bronze;
-using Movies.Pipeline.Lake;
 using Movies.Pipeline.Workflow;
 
 namespace Movies.Pipeline.Events;
@@ -22,31 +21,6 @@ public sealed record PipelineEvent(
     IReadOnlyList<string>? Tables)
 {
     public const int CurrentSchemaVersion = 1;
-
-    public static PipelineEvent RunStarted(RunRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return Create(PipelineEventTypes.RunStarted, request.RunId, request.StartedAt);
-    }
-
-    /// <summary>run_completed, or run_failed with the fatal reason when the run stopped early.</summary>
-    public static PipelineEvent RunFinished(RunOutcome outcome, DateTimeOffset occurredAt)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        var manifest = $"{LakeContainers.Bronze}/{outcome.Manifest.ManifestBlob}";
-        return outcome.Succeeded
-            ? Create(PipelineEventTypes.RunCompleted, outcome.Plan.RunId, occurredAt, counts: outcome.Manifest.Counts, manifest: manifest)
-            : Create(PipelineEventTypes.RunFailed, outcome.Plan.RunId, occurredAt, counts: outcome.Manifest.Counts, reason: outcome.FatalReason, manifest: manifest);
-    }
-
-    /// <summary>run_failed for a run that ended with an error before its manifest was written.</summary>
-    public static PipelineEvent RunFailed(string runId, DateTimeOffset occurredAt, string reason)
-        => Create(PipelineEventTypes.RunFailed, runId, occurredAt, reason: reason);
-
-    /// <summary>gold_published for the gold tables built from one silver manifest; the manifest is the
-    /// detail of the message id, so each publication of gold is one message.</summary>
-    public static PipelineEvent GoldPublished(string runId, DateTimeOffset occurredAt, string silverManifest, IReadOnlyList<string>? tables)
-        => Create(PipelineEventTypes.GoldPublished, runId, occurredAt, detail: silverManifest, manifest: silverManifest, tables: tables);
 
     public static PipelineEvent Create(string type, string runId, DateTimeOffset occurredAt, string? detail = null,
         OutcomeCounts? counts = null, string? reason = null, string? manifest = null, IReadOnlyList<string>? tables = null)

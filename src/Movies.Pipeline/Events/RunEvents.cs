@@ -1,3 +1,4 @@
+using Movies.Pipeline.Gold;
 using Movies.Pipeline.Workflow;
 
 namespace Movies.Pipeline.Events;
@@ -52,10 +53,29 @@ public sealed class RunEvents(RunRequest request, Func<PipelineEvent, Task> publ
     public PipelineEvent Failed(string reason)
         => PipelineEvent.Create(PipelineEventTypes.RunFailed, request.RunId, clock(), detail: request.Attempt, reason: reason);
 
-    /// <summary>gold_published for one publication of gold. <paramref name="detail"/> makes its message id: it must
-    /// change when the published content changes, and stay the same when the same publication is sent again.</summary>
-    public static PipelineEvent GoldPublished(string runId, DateTimeOffset occurredAt, string detail, string silverManifest, IReadOnlyList<string>? tables)
-        => PipelineEvent.Create(PipelineEventTypes.GoldPublished, runId, occurredAt, detail: detail, manifest: silverManifest, tables: tables);
+    /// <summary>gold_published for the gold version a promotion published. The message id's detail is the silver
+    /// manifest and the version's content hash: a re-publish of the same content is the same message (a duplicate
+    /// to drop), a promotion that changed gold (a resumed run) is a new one.</summary>
+    public static PipelineEvent GoldPublished(string runId, DateTimeOffset occurredAt, string silverManifest, GoldResult gold)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        return PipelineEvent.Create(PipelineEventTypes.GoldPublished, runId, occurredAt, detail: PublicationOf(silverManifest, gold), manifest: silverManifest,
+            tables: GoldTablePaths.LatestParquet(gold));
+    }
+
+    /// <summary>run_failed for a run whose gold promotion failed its quality check, as the gold trigger in Azure
+    /// reports it (the orchestration ended at the bronze manifest, before the check); null when the check passed.
+    /// Same detail as <see cref="GoldPublished"/>, so a redelivered promotion keeps the message id.</summary>
+    public static PipelineEvent? QualityFailed(string runId, DateTimeOffset occurredAt, string silverManifest, GoldResult gold)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        return gold.FailureReason is { } reason
+            ? PipelineEvent.Create(PipelineEventTypes.RunFailed, runId, occurredAt, detail: PublicationOf(silverManifest, gold), reason: reason, manifest: silverManifest)
+            : null;
+    }
+
+    private static string PublicationOf(string silverManifest, GoldResult gold)
+        => gold.ContentHash is null ? silverManifest : $"{silverManifest}@{gold.ContentHash}";
 
     /// <summary>promotion_failed for a promotion the blob trigger gave up on (its poison queue).
     /// <paramref name="detail"/> names the failed blob version, so reporting it again keeps the id.</summary>

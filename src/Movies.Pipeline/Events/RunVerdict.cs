@@ -5,13 +5,18 @@ using Movies.Pipeline.Workflow;
 namespace Movies.Pipeline.Events;
 
 /// <summary>How a run that reached its manifest ended, as its run_completed or run_failed event says it:
-/// the caller decides what failed means (bronze stopped early; later also the quality check).</summary>
+/// bronze stopped early, or (where the caller knows it) the quality check failed.</summary>
 public sealed record RunVerdict(bool Failed, string? Reason, OutcomeCounts Counts, string Manifest)
 {
     /// <summary>Failed when bronze stopped early on a run-fatal OMDb answer.</summary>
-    public static RunVerdict Of(RunOutcome outcome)
+    public static RunVerdict Of(RunOutcome outcome) => Of(outcome, qualityFailure: null);
+
+    /// <summary>Failed when bronze stopped early on a run-fatal OMDb answer, or when the run failed its quality
+    /// check (<paramref name="qualityFailure"/>, the gold run_quality reason, when the caller knows it).</summary>
+    public static RunVerdict Of(RunOutcome outcome, string? qualityFailure)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return new RunVerdict(!outcome.Succeeded, outcome.FatalReason, outcome.Manifest.Counts, $"{LakeContainers.Bronze}/{outcome.Manifest.ManifestBlob}");
+        var reason = outcome.FatalReason ?? qualityFailure;
+        return new RunVerdict(reason is not null, reason, outcome.Manifest.Counts, $"{LakeContainers.Bronze}/{outcome.Manifest.ManifestBlob}");
     }
 }

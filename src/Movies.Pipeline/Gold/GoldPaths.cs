@@ -1,7 +1,9 @@
 namespace Movies.Pipeline.Gold;
 
 /// <summary>Names in the gold container: <c>latest/{table}.parquet|csv</c>, the current state Power BI
-/// reads, and <c>history/{yyyy}/{MM}/{dd}/{runId}/</c>, each run's copy.</summary>
+/// reads, with <c>latest/_version.json</c> written last by each promotion; <c>history/{yyyy}/{MM}/{dd}/{runId}/</c>,
+/// each run's copy; and the commit's own <c>_commit.lock</c> (the lease promotions take) and <c>_commit.json</c>
+/// (the version being published, for repair after a crash).</summary>
 public static class GoldPaths
 {
     public const string MoviesUnified = "movies_unified";
@@ -14,9 +16,20 @@ public static class GoldPaths
 
     public const string LatestFolder = "latest";
 
+    /// <summary>The version marker, written last: see <see cref="GoldVersion"/>.</summary>
+    public const string LatestVersion = "latest/_version.json";
+
+    public const string CommitLock = "_commit.lock";
+
+    public const string PendingVersion = "_commit.json";
+
     public static string Latest(string table, string extension) => $"{LatestFolder}/{table}.{extension}";
 
     public static string History(string runFolder, string table, string extension) => $"history/{runFolder}/{table}.{extension}";
 
     public static string HistoryManifest(string runFolder) => $"history/{runFolder}/_manifest.json";
+
+    /// <summary>The history copy of a latest file: <c>latest/x.parquet</c> of <paramref name="runFolder"/> is
+    /// <c>history/{runFolder}/x.parquet</c>.</summary>
+    public static string HistoryOf(string runFolder, string latestName) => $"history/{runFolder}/{latestName[(LatestFolder.Length + 1)..]}";
 }

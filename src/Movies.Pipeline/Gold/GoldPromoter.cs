@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Silver;
@@ -6,12 +8,31 @@ using Movies.Pipeline.Silver;
 namespace Movies.Pipeline.Gold;
 
 /// <summary>Silver to gold for one run, started by its silver manifest: upserts the run's films into the
-/// current <c>movies_unified</c>, recomputes the summaries from it, upserts the run's quality row, and
-/// writes every table as Parquet and CSV to the run's history folder, then to <c>latest/</c>. Work grows
-/// with the run and the current table, never with the number of past runs. Idempotent: promoting the
-/// same run again writes the same bytes.</summary>
-public sealed class GoldPromoter(ILakeStore lake, IOptions<GoldOptions> options, ILogger<GoldPromoter> logger)
+/// current <c>movies_unified</c>, recomputes the summaries from it, upserts the run's quality row, and publishes
+/// every table through <see cref="GoldCommitter"/> (one unit, under the gold lease, so concurrent promotions never
+/// lose each other's films). Work grows with the run and the current table, never with the number of past runs.
+/// Idempotent: promoting the same run again writes the same bytes.</summary>
+public sealed class GoldPromoter
 {
+    private readonly ILakeStore _lake;
+    private readonly GoldCommitter _committer;
+    private readonly IOptions<GoldOptions> _options;
+    private readonly ILogger<GoldPromoter> _logger;
+
+    public GoldPromoter(ILakeStore lake, GoldCommitter committer, IOptions<GoldOptions> options, ILogger<GoldPromoter> logger)
+    {
+        _lake = lake;
+        _committer = committer;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>A promoter with its own committer over <paramref name="lake"/> (benchmarks, tools).</summary>
+    public GoldPromoter(ILakeStore lake, IOptions<GoldOptions> options, ILogger<GoldPromoter> logger)
+        : this(lake, new GoldCommitter(lake, NullLogger<GoldCommitter>.Instance), options, logger)
+    {
+    }
+
     public async Task<GoldResult> PromoteAsync(string silverManifestBlobName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(silverManifestBlobName);
@@ -20,61 +41,38 @@ public sealed class GoldPromoter(ILakeStore lake, IOptions<GoldOptions> options,
             throw new PipelineInputException($"'{silverManifestBlobName}' is not a silver run manifest (…/{SilverPaths.ManifestFileName}).");
         }
 
-        var manifest = await lake.ReadJsonAsync(LakeContainers.Silver, silverManifestBlobName, PipelineJsonContext.Blobs.SilverManifest, cancellationToken)
+        var manifest = await _lake.ReadJsonAsync(LakeContainers.Silver, silverManifestBlobName, PipelineJsonContext.Blobs.SilverManifest, cancellationToken)
             ?? throw new PipelineInputException($"No silver manifest at silver/{silverManifestBlobName}.");
         var runFolder = SilverPaths.RunFolderOf(silverManifestBlobName);
-        var silverContent = await lake.DownloadAsync(LakeContainers.Silver, manifest.MoviesBlob, cancellationToken)
+        var silverContent = await _lake.DownloadAsync(LakeContainers.Silver, manifest.MoviesBlob, cancellationToken)
             ?? throw new InvalidDataException($"Silver manifest {silverManifestBlobName} names silver/{manifest.MoviesBlob}, which does not exist.");
         var silver = await ParquetTable.ReadAsync<SilverMovie>(silverContent, cancellationToken);
 
-        var incoming = silver.Select(m => GoldTables.Unify(m, manifest.StartedAt));
-        var movies = GoldTables.Upsert(await ReadLatestAsync<MoviesUnifiedRow>(GoldPaths.MoviesUnified, cancellationToken), incoming);
-        var quality = GoldTables.Quality(manifest, [.. silver], options.Value.RejectThresholdPercent);
-        var runs = GoldTables.Upsert(await ReadLatestAsync<RunQualityRow>(GoldPaths.RunQuality, cancellationToken), quality);
+        var incoming = silver.Select(m => GoldTables.Unify(m, manifest.StartedAt)).ToList();
+        var quality = GoldTables.Quality(manifest, [.. silver], _options.Value.RejectThresholdPercent);
         if (quality.FailureReason is { } reason)
         {
-            Log.QualityFailed(logger, manifest.RunId, reason);
+            Log.QualityFailed(_logger, manifest.RunId, reason);
         }
 
-        var files = 0;
-        var rows = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        async Task PublishAsync<T>(string table, IReadOnlyCollection<T> tableRows)
-            where T : class, new()
+        var movieCount = 0;
+        var commit = await _committer.CommitAsync(manifest.RunId, runFolder, async (current, token) =>
         {
-            var parquet = await ParquetTable.WriteAsync(tableRows, cancellationToken);
-            var csv = CsvTableWriter.Write(tableRows);
-            // History first: latest is what readers see, so it changes only once the run's copy is safe.
-            foreach (var name in new[] { GoldPaths.History(runFolder, table, "parquet"), GoldPaths.Latest(table, "parquet") })
-            {
-                await lake.UploadAsync(LakeContainers.Gold, name, parquet, overwrite: true, cancellationToken);
-            }
+            var movies = GoldTables.Upsert(await current.ReadTableAsync<MoviesUnifiedRow>(GoldPaths.MoviesUnified, token), incoming);
+            var runs = GoldTables.Upsert(await current.ReadTableAsync<RunQualityRow>(GoldPaths.RunQuality, token), quality);
+            movieCount = movies.Count;
+            var changes = new GoldChanges()
+                .AddTable(GoldPaths.MoviesUnified, movies)
+                .AddTable(GoldPaths.GenreSummary, GoldTables.Genres(movies))
+                .AddTable(GoldPaths.DecadeSummary, GoldTables.Decades(movies))
+                .AddTable(GoldPaths.DirectorSummary, GoldTables.Directors(movies))
+                .AddTable(GoldPaths.RunQuality, runs);
+            var goldManifest = new GoldManifest(manifest.RunId, manifest.RunDate, manifest.StartedAt, quality.Status, quality.FailureReason, silverManifestBlobName, changes.TableRows);
+            return changes.AddFile(GoldPaths.HistoryManifest(runFolder), new BinaryData(JsonSerializer.SerializeToUtf8Bytes(goldManifest, PipelineJsonContext.Blobs.GoldManifest)));
+        }, cancellationToken);
 
-            foreach (var name in new[] { GoldPaths.History(runFolder, table, "csv"), GoldPaths.Latest(table, "csv") })
-            {
-                await lake.UploadAsync(LakeContainers.Gold, name, csv, overwrite: true, cancellationToken);
-            }
-
-            files += 4;
-            rows[table] = tableRows.Count;
-        }
-
-        await PublishAsync(GoldPaths.MoviesUnified, movies);
-        await PublishAsync(GoldPaths.GenreSummary, GoldTables.Genres(movies));
-        await PublishAsync(GoldPaths.DecadeSummary, GoldTables.Decades(movies));
-        await PublishAsync(GoldPaths.DirectorSummary, GoldTables.Directors(movies));
-        await PublishAsync(GoldPaths.RunQuality, runs);
-
-        var goldManifest = new GoldManifest(manifest.RunId, manifest.RunDate, manifest.StartedAt, quality.Status, quality.FailureReason, silverManifestBlobName, rows);
         var manifestBlob = GoldPaths.HistoryManifest(runFolder);
-        await lake.WriteJsonAsync(LakeContainers.Gold, manifestBlob, goldManifest, PipelineJsonContext.Blobs.GoldManifest, overwrite: true, cancellationToken);
-        Log.Promoted(logger, manifest.RunId, manifestBlob, quality.Status, movies.Count);
-        return new GoldResult(manifestBlob, quality.Status, quality.FailureReason, rows, files);
-    }
-
-    private async Task<IList<T>> ReadLatestAsync<T>(string table, CancellationToken cancellationToken)
-        where T : class, new()
-    {
-        var content = await lake.DownloadAsync(LakeContainers.Gold, GoldPaths.Latest(table, "parquet"), cancellationToken);
-        return content is null ? [] : await ParquetTable.ReadAsync<T>(content, cancellationToken);
+        Log.Promoted(_logger, manifest.RunId, manifestBlob, quality.Status, movieCount);
+        return new GoldResult(manifestBlob, quality.Status, quality.FailureReason, commit.Version.TableRows, commit.FilesWritten, commit.Version.Version, commit.Version.ContentHash);
     }
 }

@@ -107,7 +107,8 @@ public static class GoldTables
         })];
 
     /// <summary>The run's row: its bronze counts, rejects by reason, null rates of key silver columns, and
-    /// its status: failed when bronze stopped early or rejects exceed the threshold.</summary>
+    /// its status: failed when bronze stopped early, when rejects exceed the threshold share of the bronze
+    /// records, or when failed lookups plus missing_bronze rejects exceed it of the selected movies.</summary>
     public static RunQualityRow Quality(SilverManifest manifest, IReadOnlyCollection<SilverMovie> rows, double thresholdPercent)
     {
         ArgumentNullException.ThrowIfNull(manifest);
@@ -126,6 +127,17 @@ public static class GoldTables
             var top = manifest.RejectsByReason.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).First();
             reasons.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{manifest.Rejects} of {manifest.BronzeRecords} records rejected ({rate}%), above the {thresholdPercent}% threshold; most often {top.Key} ({top.Value})"));
+        }
+
+        // Movies selected but never fetched count too: a run whose lookups all failed has nothing to reject.
+        var failed = manifest.Bronze.Failed;
+        var missing = Rejected(RejectReasons.MissingBronze);
+        var selected = manifest.Bronze.Total;
+        var lostRate = selected == 0 ? 0 : Math.Round(100.0 * (failed + missing) / selected, 2);
+        if (lostRate > thresholdPercent)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{failed + missing} of {selected} selected movies not fetched ({lostRate}%: {failed} failed lookups, {missing} missing bronze), above the {thresholdPercent}% threshold"));
         }
 
         return new RunQualityRow

@@ -1,15 +1,31 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Azure;
+using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Movies.Pipeline.Lake;
 
-/// <summary>The lake on Azure Blob Storage (or Azurite).</summary>
-public sealed class BlobLakeStore(BlobServiceClient service) : ILakeStore
+/// <summary>The lake on Azure Blob Storage (or Azurite). Versions are ETags; a lease is a blob lease on the lock
+/// blob, of <paramref name="leaseDuration"/> (15 to 60 s; 30 by default), renewed while held.</summary>
+public sealed class BlobLakeStore(BlobServiceClient service, TimeSpan? leaseDuration = null, ILogger<BlobLakeStore>? logger = null) : ILakeStore
 {
+    public static readonly TimeSpan DefaultLeaseDuration = TimeSpan.FromSeconds(30);
+
+    // Uploads above 4 MB go up in 4 MB blocks, each one call within the per-try timeout (LakeOptions.TryTimeout).
+    private static readonly StorageTransferOptions Transfers = new() { InitialTransferSize = 4 * 1024 * 1024, MaximumTransferSize = 4 * 1024 * 1024 };
+
     private readonly ConcurrentDictionary<string, Lazy<Task>> _ensuredContainers = new(StringComparer.Ordinal);
+    private readonly TimeSpan _leaseDuration = CheckLeaseDuration(leaseDuration ?? DefaultLeaseDuration);
+
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
+    /// <summary>The blob service endpoint: which lake this is, without any credential.</summary>
+    public Uri ServiceUri => service.Uri;
 
     public async Task<bool> UploadAsync(string container, string name, BinaryData content, bool overwrite, CancellationToken cancellationToken = default)
     {
@@ -18,6 +34,7 @@ public sealed class BlobLakeStore(BlobServiceClient service) : ILakeStore
         var options = new BlobUploadOptions
         {
             Conditions = overwrite ? null : new BlobRequestConditions { IfNoneMatch = ETag.All },
+            TransferOptions = Transfers,
         };
         try
         {
@@ -70,6 +87,79 @@ public sealed class BlobLakeStore(BlobServiceClient service) : ILakeStore
         await foreach (var item in client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
         {
             yield return item.Name;
+        }
+    }
+
+    public async Task<LakeBlob?> DownloadWithVersionAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        LakeNames.Validate(container, name);
+        try
+        {
+            var result = await service.GetBlobContainerClient(container).GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            return new LakeBlob(result.Value.Content, result.Value.Details.ETag.ToString());
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<bool> UploadIfVersionAsync(string container, string name, BinaryData content, string? ifVersion, CancellationToken cancellationToken = default)
+    {
+        LakeNames.Validate(container, name);
+        var blob = await GetContainerAsync(container, cancellationToken);
+        var conditions = ifVersion is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = new ETag(ifVersion) };
+        try
+        {
+            await blob.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions { Conditions = conditions, TransferOptions = Transfers }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task<ILakeLease> AcquireLeaseAsync(string container, string name, TimeSpan? wait = null, CancellationToken cancellationToken = default)
+    {
+        LakeNames.Validate(container, name);
+        var blob = (await GetContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        await CreateLockBlobAsync(blob, cancellationToken);
+        return await LakeLeases.WaitForAsync(container, name, wait, async token =>
+        {
+            var client = blob.GetBlobLeaseClient();
+            try
+            {
+                await client.AcquireAsync(_leaseDuration, cancellationToken: token);
+                return new BlobLakeLease(container, name, client, _leaseDuration, _logger);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                return null;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Someone deleted the lock blob: put it back and try again.
+                await CreateLockBlobAsync(blob, token);
+                return null;
+            }
+        }, cancellationToken);
+    }
+
+    private static TimeSpan CheckLeaseDuration(TimeSpan duration)
+        => duration >= TimeSpan.FromSeconds(15) && duration <= TimeSpan.FromSeconds(60)
+            ? duration
+            : throw new ArgumentOutOfRangeException(nameof(duration), "A blob lease lasts 15 to 60 seconds.");
+
+    private static async Task CreateLockBlobAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // It exists (and may be leased): that is all a lock blob needs.
         }
     }
 

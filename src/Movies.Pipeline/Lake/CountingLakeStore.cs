@@ -37,6 +37,26 @@ public sealed class CountingLakeStore(ILakeStore inner) : ILakeStore
         return inner.ExistsAsync(container, name, cancellationToken);
     }
 
+    public Task<LakeBlob?> DownloadWithVersionAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _reads);
+        return inner.DownloadWithVersionAsync(container, name, cancellationToken);
+    }
+
+    public Task<bool> UploadIfVersionAsync(string container, string name, BinaryData content, string? ifVersion, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _writes);
+        return inner.UploadIfVersionAsync(container, name, content, ifVersion, cancellationToken);
+    }
+
+    /// <summary>A lease costs a write to take it (renewals and the release are not counted: they are per
+    /// held interval, not per movie).</summary>
+    public Task<ILakeLease> AcquireLeaseAsync(string container, string name, TimeSpan? wait = null, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _writes);
+        return inner.AcquireLeaseAsync(container, name, wait, cancellationToken);
+    }
+
     public async IAsyncEnumerable<string> GetNamesAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _lists);

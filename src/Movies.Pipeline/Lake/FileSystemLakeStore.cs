@@ -1,10 +1,18 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 
 namespace Movies.Pipeline.Lake;
 
-/// <summary>The lake as a local folder: blob <c>container/name</c> lives at <c>{root}/{container}/{name}</c>.</summary>
+/// <summary>The lake as a local folder: blob <c>container/name</c> lives at <c>{root}/{container}/{name}</c>.
+/// Versions are content hashes; a conditional write holds an OS lock under <c>{root}/.locks/</c> (outside every
+/// container) while it compares and swaps; a lease is an OS lock on the lock blob's own file.</summary>
 public sealed class FileSystemLakeStore : ILakeStore
 {
+    private const string GuardFolder = ".locks";
+
+    // A compare-and-swap holds its guard for one read and one write: any wait longer than this is a fault.
+    private static readonly TimeSpan GuardWait = TimeSpan.FromSeconds(30);
+
     private readonly string _root;
 
     public FileSystemLakeStore(string root)
@@ -81,6 +89,37 @@ public sealed class FileSystemLakeStore : ILakeStore
 
         await Task.CompletedTask;
     }
+
+    public async Task<LakeBlob?> DownloadWithVersionAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var content = await DownloadAsync(container, name, cancellationToken);
+        return content is null ? null : new LakeBlob(content, VersionOf(content));
+    }
+
+    public async Task<bool> UploadIfVersionAsync(string container, string name, BinaryData content, string? ifVersion, CancellationToken cancellationToken = default)
+    {
+        LakeNames.Validate(container, name);
+        var guardPath = Path.Combine(_root, GuardFolder, container, name.Replace('/', Path.DirectorySeparatorChar));
+        await using var guard = await LakeLeases.WaitForAsync(container, name, GuardWait,
+            _ => Task.FromResult<ILakeLease?>(FileLakeLease.TryAcquire(container, name, guardPath)), cancellationToken);
+        var current = await DownloadAsync(container, name, cancellationToken);
+        var matches = ifVersion is null ? current is null : current is not null && string.Equals(VersionOf(current), ifVersion, StringComparison.Ordinal);
+        if (!matches)
+        {
+            return false;
+        }
+
+        await UploadAsync(container, name, content, overwrite: true, cancellationToken);
+        return true;
+    }
+
+    public Task<ILakeLease> AcquireLeaseAsync(string container, string name, TimeSpan? wait = null, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(container, name);
+        return LakeLeases.WaitForAsync(container, name, wait, _ => Task.FromResult<ILakeLease?>(FileLakeLease.TryAcquire(container, name, path)), cancellationToken);
+    }
+
+    private static string VersionOf(BinaryData content) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content.ToMemory().Span));
 
     private string PathOf(string container, string name)
     {

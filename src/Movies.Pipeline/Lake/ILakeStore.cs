@@ -14,4 +14,19 @@ public interface ILakeStore
 
     /// <summary>Names of the blobs under a prefix, in ordinal order.</summary>
     IAsyncEnumerable<string> GetNamesAsync(string container, string prefix, CancellationToken cancellationToken = default);
+
+    /// <summary>Downloads a blob with the version it was read at, or returns null when it does not exist.</summary>
+    Task<LakeBlob?> DownloadWithVersionAsync(string container, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a blob only if it is still at <paramref name="ifVersion"/> (from
+    /// <see cref="DownloadWithVersionAsync"/>), or with a null version only if it does not exist. Returns false,
+    /// writing nothing, when another writer got there first: read again, recompute and retry
+    /// (<see cref="LakeStoreConditionalExtensions.UpdateAsync"/> does that).</summary>
+    Task<bool> UploadIfVersionAsync(string container, string name, BinaryData content, string? ifVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes the exclusive lease named by <paramref name="container"/>/<paramref name="name"/> (a lock
+    /// blob, created empty when missing and never written), waiting up to <paramref name="wait"/>
+    /// (<see cref="LakeLeases.DefaultWait"/> when null) while another holder has it; then throws
+    /// <see cref="LakeLeaseTimeoutException"/>. Dispose the lease to release it.</summary>
+    Task<ILakeLease> AcquireLeaseAsync(string container, string name, TimeSpan? wait = null, CancellationToken cancellationToken = default);
 }

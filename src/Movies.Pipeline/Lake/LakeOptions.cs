@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Movies.Pipeline.Lake;
 
@@ -19,6 +20,10 @@ public sealed class LakeOptions
     /// <summary>Client id of the user-assigned identity, when the connection is identity based.</summary>
     public string? ClientId { get; set; }
 
+    /// <summary>Time allowed to one try of one storage call (each 4 MB block of a larger upload is its own call).
+    /// Not a setting: our blobs are small, and a try that takes longer is a stuck connection.</summary>
+    public TimeSpan TryTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public bool UsesBlobStorage => !string.IsNullOrWhiteSpace(ConnectionString) || BlobServiceUri is not null;
 
     /// <summary>Reads the Functions-style connection: either a plain value or a section with
@@ -29,7 +34,9 @@ public sealed class LakeOptions
         var section = configuration.GetSection(ConnectionName);
         options.ConnectionString = section.Value;
         var uri = section["blobServiceUri"];
-        options.BlobServiceUri = string.IsNullOrWhiteSpace(uri) ? null : new Uri(uri, UriKind.Absolute);
+        options.BlobServiceUri = string.IsNullOrWhiteSpace(uri) ? null
+            : Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.Scheme is "https" or "http" ? parsed
+            : throw new OptionsValidationException(nameof(LakeOptions), typeof(LakeOptions), [$"{ConnectionName}__blobServiceUri must be an absolute https URL, such as https://account.blob.core.windows.net/."]);
         options.ClientId = section["clientId"] ?? configuration["AZURE_CLIENT_ID"];
     }
 }

@@ -23,6 +23,6 @@ public sealed class ResilienceOptions
     /// <summary><see cref="BaseDelay"/>, at least <see cref="MinimumPositiveDelay"/>, for clients that need a positive delay.</summary>
     public TimeSpan PositiveBaseDelay => BaseDelay < MinimumPositiveDelay ? MinimumPositiveDelay : BaseDelay;
 
-    /// <summary>The longest single wait, so a hostile Retry-After cannot park a run for hours.</summary>
+    /// <summary>The longest backoff between two tries (OMDb's Retry-After has its own cap, OMDB_MAX_RETRY_AFTER_SECONDS).</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -1,7 +1,9 @@
 using Azure;
+using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Movies.Pipeline.Resilience;
 
 namespace Movies.Pipeline.Secrets;
 
@@ -68,6 +70,10 @@ public sealed class KeyVaultOmdbKeyProvider(SecretClient client, IOptions<Secret
         {
             Log.SecretMissing(logger, name);
             return null;
+        }
+        catch (Exception e) when (e is RequestFailedException or AuthenticationFailedException or AggregateException or HttpRequestException)
+        {
+            throw new PipelineServiceException($"Key Vault {client.VaultUri} could not be read (secret {name}): {ServiceErrors.Describe(e)}", e);
         }
     }
 }

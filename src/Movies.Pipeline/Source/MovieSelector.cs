@@ -8,46 +8,93 @@ using Movies.Pipeline.Workflow;
 namespace Movies.Pipeline.Source;
 
 /// <summary>The select step: reads the source, ranks, takes top N, and writes the run's plan (one blob
-/// per batch, then the run info). A rerun of a run id reuses the plan it finds, so it resumes the same movies.</summary>
+/// per batch, then the run info). A rerun of a run id reuses the plan it finds, so it resumes the same movies.
+/// Two processes starting one run id at once are serialized by a lease on the run (<c>_run.lock</c>): the second
+/// finds the first's plan and resumes it, or, asked for other settings, is refused as bad input.</summary>
 public sealed class MovieSelector(ILakeStore lake, IOptions<SelectionOptions> selection, IOptions<OmdbClientOptions> omdb, ILogger<MovieSelector> logger)
 {
+    /// <summary>How long a run waits for another process that is writing the same run's plan.</summary>
+    public static readonly TimeSpan ClaimWait = TimeSpan.FromMinutes(2);
+
     public async Task<RunPlan> SelectAsync(RunRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        RunIds.Validate(request.RunId);
-        // The cheap checks first, before anything is read.
-        SelectionRules.Validate(request.TopN, request.BatchSize, int.MaxValue, omdb.Value.DailyLimit);
-
         var folder = BronzePaths.RunFolder(request.RunDate, request.RunId);
-        var existing = await lake.ReadJsonAsync(LakeContainers.Bronze, BronzePaths.RunInfo(folder), PipelineJsonContext.Blobs.RunInfo, cancellationToken);
+        var (existing, selected) = await PrepareAsync(request, folder, cancellationToken);
         if (existing is not null)
         {
-            if (existing.TopN != request.TopN || existing.BatchSize != request.BatchSize)
-            {
-                throw new PipelineInputException($"Run {request.RunId} already exists with TOP_N {existing.TopN} and BATCH_SIZE {existing.BatchSize}; resume it with those values or choose another run id.");
-            }
-
-            Log.PlanResumed(logger, request.RunId, existing.Batches);
-            return ToPlan(existing, folder, resumed: true);
+            return Resume(existing, folder);
         }
 
-        var (dataset, sourceName) = await ReadSourceAsync(cancellationToken);
-        var ranked = MovieRanker.Rank(dataset.Movies, selection.Value.MinVotes);
-        SelectionRules.Validate(request.TopN, request.BatchSize, ranked.Count, omdb.Value.DailyLimit);
+        // Claim the run, then look again: another process may have planned it while we read the source.
+        await using var claim = await lake.AcquireLeaseAsync(LakeContainers.Bronze, BronzePaths.RunLock(folder), ClaimWait, cancellationToken);
+        using var held = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, claim.Lost);
+        existing = await ReadRunInfoAsync(folder, held.Token);
+        if (existing is not null)
+        {
+            CheckSameSettings(existing, request);
+            return Resume(existing, folder);
+        }
 
+        var (dataset, sourceName, ranked) = selected!.Value;
         var batches = SelectionRules.Split(ranked.Take(request.TopN).ToList(), request.BatchSize);
         for (var i = 0; i < batches.Count; i++)
         {
             var movies = batches[i].Select(r => new PlannedMovie(r.Rank, r.MovieKey, r.Movie.Title, r.Movie.Year, r.WeightedRating, r.Movie.Index, r.Movie.RowJson)).ToList();
-            await lake.WriteJsonAsync(LakeContainers.Bronze, BronzePaths.BatchPlan(folder, i + 1), new BatchPlan(request.RunId, i + 1, movies), PipelineJsonContext.Blobs.BatchPlan, overwrite: true, cancellationToken);
+            await lake.WriteJsonAsync(LakeContainers.Bronze, BronzePaths.BatchPlan(folder, i + 1), new BatchPlan(request.RunId, i + 1, movies), PipelineJsonContext.Blobs.BatchPlan, overwrite: true, held.Token);
         }
 
         // Written last: its presence means the whole plan is in place.
         var info = new RunInfo(request.RunId, request.RunDate, request.StartedAt, request.TopN, request.BatchSize, batches.Count,
             selection.Value.MinVotes, sourceName, dataset.RowCount, ranked.Count, dataset.Rejects);
-        await lake.WriteJsonAsync(LakeContainers.Bronze, BronzePaths.RunInfo(folder), info, PipelineJsonContext.Blobs.RunInfo, overwrite: false, cancellationToken);
+        await lake.WriteJsonAsync(LakeContainers.Bronze, BronzePaths.RunInfo(folder), info, PipelineJsonContext.Blobs.RunInfo, overwrite: false, held.Token);
         Log.Selected(logger, request.RunId, request.TopN, batches.Count, dataset.RowCount, dataset.Rejects.Count, dataset.Movies.Count - ranked.Count);
         return ToPlan(info, folder, resumed: false);
+    }
+
+    /// <summary>Everything <see cref="SelectAsync"/> would refuse as bad input (settings, source, a run id taken
+    /// with other settings), checked without writing anything: a caller can refuse a run before it announces it.</summary>
+    public async Task ValidateAsync(RunRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await PrepareAsync(request, BronzePaths.RunFolder(request.RunDate, request.RunId), cancellationToken);
+    }
+
+    /// <summary>The run's existing plan (same settings as asked), or the ranked source to plan from.</summary>
+    private async Task<(RunInfo? Existing, (SourceDataset Dataset, string Name, IReadOnlyList<RankedMovie> Ranked)? Selected)> PrepareAsync(
+        RunRequest request, string folder, CancellationToken cancellationToken)
+    {
+        RunIds.Validate(request.RunId);
+        // The cheap checks first, before anything is read.
+        SelectionRules.Validate(request.TopN, request.BatchSize, int.MaxValue, omdb.Value.DailyLimit);
+        var existing = await ReadRunInfoAsync(folder, cancellationToken);
+        if (existing is not null)
+        {
+            CheckSameSettings(existing, request);
+            return (existing, null);
+        }
+
+        var (dataset, sourceName) = await ReadSourceAsync(cancellationToken);
+        var ranked = MovieRanker.Rank(dataset.Movies, selection.Value.MinVotes);
+        SelectionRules.Validate(request.TopN, request.BatchSize, ranked.Count, omdb.Value.DailyLimit);
+        return (null, (dataset, sourceName, ranked));
+    }
+
+    private Task<RunInfo?> ReadRunInfoAsync(string folder, CancellationToken cancellationToken)
+        => lake.ReadJsonAsync(LakeContainers.Bronze, BronzePaths.RunInfo(folder), PipelineJsonContext.Blobs.RunInfo, cancellationToken);
+
+    private static void CheckSameSettings(RunInfo existing, RunRequest request)
+    {
+        if (existing.TopN != request.TopN || existing.BatchSize != request.BatchSize)
+        {
+            throw new PipelineInputException($"Run {request.RunId} already exists with TOP_N {existing.TopN} and BATCH_SIZE {existing.BatchSize}; resume it with those values or choose another run id.");
+        }
+    }
+
+    private RunPlan Resume(RunInfo existing, string folder)
+    {
+        Log.PlanResumed(logger, existing.RunId, existing.Batches);
+        return ToPlan(existing, folder, resumed: true);
     }
 
     private async Task<(SourceDataset Dataset, string Name)> ReadSourceAsync(CancellationToken cancellationToken)

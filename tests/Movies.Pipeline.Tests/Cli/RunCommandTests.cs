@@ -52,7 +52,8 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("not valid JSON", result.Stderr, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_folder.Combine("lake", "bronze")));
+        // Nothing at all: no bronze, and no run_started / run_failed events either.
+        Assert.False(Directory.Exists(_folder.Combine("lake")), string.Join(", ", Directory.Exists(_folder.Combine("lake")) ? Directory.GetFiles(_folder.Combine("lake"), "*", SearchOption.AllDirectories) : []));
     }
 
     [Fact]
@@ -94,7 +95,32 @@ public sealed class RunCommandTests : IDisposable
         Assert.Matches(@"batch 4 of 4 done \(\d+ fetched, \d+ not found, 0 failed, 0 skipped so far\)", batches[3]);
     }
 
+    [Fact]
+    public async Task Run_OmdbUnreachable_ExitOneRunFailedEventAndQualityFailed()
+    {
+        var result = await MoviesCli.RunAsync(
+            new Dictionary<string, string> { ["OMDB_API_KEY"] = "k", ["MAX_RETRIES"] = "1", ["BASE_DELAY_SECONDS"] = "0.01" },
+            "run", "--source", Path.Combine(RepositoryRoot.Path, "data", "sample", "movies.json"), "--top-n", "4", "--batch-size", "2",
+            "--omdb-url", "http://127.0.0.1:9/", "--lake", _folder.Path, "--json", "--run-id", "20261123-noomdb");
+
+        AssertFailedRun(result, "20261123-noomdb", "4 of 4 selected movies not fetched", _folder.Path);
+    }
+
     public void Dispose() => _folder.Dispose();
+
+    /// <summary>Exit 1, run_quality failed with the reason, and the run's event is run_failed, not run_completed.</summary>
+    internal static void AssertFailedRun(MoviesCli.Result result, string runId, string reason, string? lake = null)
+    {
+        Assert.True(result.ExitCode == 1, result.Stderr);
+        using var summary = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("failed", summary.RootElement.GetProperty("qualityStatus").GetString());
+        Assert.Contains(reason, summary.RootElement.GetProperty("qualityFailureReason").GetString(), StringComparison.Ordinal);
+        var events = Path.Combine(lake ?? throw new ArgumentNullException(nameof(lake)), "events", "2026", "11", "23", runId);
+        // One file per event: {type}.json, or {type}.{detail hash}.json for the run's attempt.
+        var failed = Assert.Single(Directory.GetFiles(events, "run_failed*.json"));
+        Assert.Empty(Directory.GetFiles(events, "run_completed*.json"));
+        Assert.Contains(reason, File.ReadAllText(failed), StringComparison.Ordinal);
+    }
 }
 
 public sealed class RunCommandSecretTests : IAsyncLifetime
@@ -109,6 +135,45 @@ public sealed class RunCommandSecretTests : IAsyncLifetime
     {
         await _omdb.DisposeAsync();
         _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Run_OmdbAlwaysTooManyRequests_ExitOneRunFailed()
+    {
+        _omdb.Everyone = _ => StandInAnswer.TooMany("1");
+        var source = TestSource.Write(_folder.Path, TestSource.Titles(4));
+        var lake = _folder.Combine("lake429");
+
+        var result = await MoviesCli.RunAsync(
+            new Dictionary<string, string> { ["OMDB_API_KEY"] = Key, ["MAX_RETRIES"] = "1", ["BASE_DELAY_SECONDS"] = "0.01" },
+            "run", "--source", source, "--top-n", "4", "--batch-size", "2", "--lake", lake, "--omdb-url", _omdb.BaseUrl.ToString(), "--json", "--run-id", "20261123-429");
+
+        RunCommandTests.AssertFailedRun(result, "20261123-429", "4 of 4 selected movies not fetched", lake);
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    public async Task Run_KeyWithSpacesAndUrlCharacters_NoFormOfItInAnyOutputOrLakeFile(string logFormat)
+    {
+        const string NastyKey = "Kq7Zr with Sp4ce+Pl8us/Sl4sh%41&Amp9=Eq";
+        _omdb.Script("Film 002", StandInAnswer.ServerError, StandInAnswer.Malformed, StandInAnswer.Found("Film 002", 1998));
+        _omdb.Script("Film 003", new StandInAnswer(500, "upstream said: apikey=" + Uri.EscapeDataString(NastyKey)));
+        var source = TestSource.Write(_folder.Path, TestSource.Titles(4));
+        var lake = _folder.Combine("lake-" + logFormat);
+
+        var result = await MoviesCli.RunAsync(
+            new Dictionary<string, string> { ["OMDB_API_KEY"] = NastyKey, ["BASE_DELAY_SECONDS"] = "0.01" },
+            "run", "--source", source, "--top-n", "4", "--batch-size", "2", "--lake", lake, "--omdb-url", _omdb.BaseUrl.ToString(),
+            "--json", "--log-format", logFormat, "--log-level", "Trace");
+
+        Assert.Contains(_omdb.Queries, q => q.Contains("apikey=" + Uri.EscapeDataString(NastyKey), StringComparison.Ordinal));
+        Assert.Contains("apikey=***", result.Stderr, StringComparison.Ordinal);
+        var everything = result.Stdout + result.Stderr + string.Concat(Directory.GetFiles(lake, "*", SearchOption.AllDirectories).Select(File.ReadAllText));
+        foreach (var part in new[] { "Kq7Zr", "Sp4ce", "Pl8us", "Sl4sh", "Amp9" })
+        {
+            Assert.DoesNotContain(part, everything, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Movies.Pipeline.Bronze;
@@ -77,28 +76,14 @@ public abstract class BatchRetryTests : IAsyncLifetime
     }
 
     /// <summary>Fails the first upload whose name matches, after the fact (as a lost acknowledgement would).</summary>
-    private sealed class FailOnceLakeStore(ILakeStore inner, Func<string, bool> fails) : ILakeStore
+    private sealed class FailOnceLakeStore(ILakeStore inner, Func<string, bool> fails) : DelegatingLakeStore(inner)
     {
         private int _failed;
 
-        public async Task<bool> UploadAsync(string container, string name, BinaryData content, bool overwrite, CancellationToken cancellationToken = default)
+        public override async Task<bool> UploadAsync(string container, string name, BinaryData content, bool overwrite, CancellationToken cancellationToken = default)
         {
-            var written = await inner.UploadAsync(container, name, content, overwrite, cancellationToken);
+            var written = await base.UploadAsync(container, name, content, overwrite, cancellationToken);
             return fails(name) && Interlocked.Exchange(ref _failed, 1) == 0 ? throw new IOException("injected: the write's answer was lost") : written;
-        }
-
-        public Task<BinaryData?> DownloadAsync(string container, string name, CancellationToken cancellationToken = default)
-            => inner.DownloadAsync(container, name, cancellationToken);
-
-        public Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default)
-            => inner.ExistsAsync(container, name, cancellationToken);
-
-        public async IAsyncEnumerable<string> GetNamesAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            await foreach (var name in inner.GetNamesAsync(container, prefix, cancellationToken))
-            {
-                yield return name;
-            }
         }
     }
 }

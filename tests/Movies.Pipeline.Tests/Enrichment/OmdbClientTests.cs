@@ -81,6 +81,34 @@ public sealed class OmdbClientTests : IAsyncLifetime
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"waited only {clock.Elapsed}");
     }
 
+    [Theory]
+    [InlineData("3600")]
+    [InlineData("Wed, 21 Oct 2099 07:28:00 GMT")]
+    public async Task GetMovie_RetryAfterBeyondTheCap_StopsAtOnceAsAQuotaAnswer(string retryAfter)
+    {
+        _omdb.Script("Heat", StandInAnswer.TooMany(retryAfter), StandInAnswer.Found("Heat"));
+
+        var lookup = await Client.GetMovieAsync("Heat", 1995).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(OmdbLookupOutcome.Fatal, lookup.Outcome);
+        Assert.Contains("Retry-After", lookup.Reason, StringComparison.Ordinal);
+        Assert.Contains("OMDB_MAX_RETRY_AFTER_SECONDS 60", lookup.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, _omdb.CallsFor("Heat"));
+    }
+
+    [Fact]
+    public async Task GetMovie_AnswerOverTheBodyCap_FailsThatMovieWithTheReasonAndKeepsNothing()
+    {
+        _omdb.Script("Heat", StandInAnswer.Huge("Heat", 3 * 1024 * 1024));
+
+        var lookup = await Client.GetMovieAsync("Heat", 1995);
+
+        Assert.Equal(OmdbLookupOutcome.Failed, lookup.Outcome);
+        Assert.Null(lookup.Body);
+        Assert.Contains("larger than OMDB_MAX_BODY_BYTES (1048576 bytes)", lookup.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, _omdb.CallsFor("Heat"));
+    }
+
     [Fact]
     public async Task GetMovie_MalformedJsonThenSuccess_Retries()
     {

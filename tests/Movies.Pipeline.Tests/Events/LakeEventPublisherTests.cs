@@ -17,7 +17,7 @@ public sealed class LakeEventPublisherTests : IDisposable
         var lake = new FileSystemLakeStore(_root);
         var publisher = new LakeEventPublisher(lake, NullLogger<LakeEventPublisher>.Instance);
 
-        await publisher.PublishAsync(PipelineEvent.RunFailed("20250102-daily", At, "OMDb rejected the API key"));
+        await publisher.PublishAsync(PipelineEvent.Create(PipelineEventTypes.RunFailed, "20250102-daily", At, reason: "OMDb rejected the API key"));
 
         var written = await lake.ReadJsonAsync(LakeContainers.Events, "2025/01/02/20250102-daily/run_failed.json", PipelineJsonContext.Blobs.PipelineEvent);
         Assert.NotNull(written);
@@ -31,8 +31,8 @@ public sealed class LakeEventPublisherTests : IDisposable
         var lake = new FileSystemLakeStore(_root);
         var publisher = new LakeEventPublisher(lake, NullLogger<LakeEventPublisher>.Instance);
 
-        await publisher.PublishAsync(PipelineEvent.RunFailed("20250102-daily", At, "first"));
-        await publisher.PublishAsync(PipelineEvent.RunFailed("20250102-daily", At.AddMinutes(1), "second"));
+        await publisher.PublishAsync(PipelineEvent.Create(PipelineEventTypes.RunFailed, "20250102-daily", At, reason: "first"));
+        await publisher.PublishAsync(PipelineEvent.Create(PipelineEventTypes.RunFailed, "20250102-daily", At.AddMinutes(1), reason: "second"));
 
         var names = await lake.GetNamesAsync(LakeContainers.Events, "2025/").ToListAsync();
         var written = await lake.ReadJsonAsync(LakeContainers.Events, Assert.Single(names), PipelineJsonContext.Blobs.PipelineEvent);

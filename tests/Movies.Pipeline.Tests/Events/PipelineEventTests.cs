@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Events;
+using Movies.Pipeline.Gold;
 using Movies.Pipeline.Workflow;
 
 namespace Movies.Pipeline.Tests.Events;
@@ -8,6 +9,9 @@ namespace Movies.Pipeline.Tests.Events;
 public sealed class PipelineEventTests
 {
     private static readonly DateTimeOffset At = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
+    private const string Manifest = "silver/2025/01/02/20250102-daily/_manifest.json";
+    private static readonly RunEvents Events = new(new RunRequest("20250102-daily", new DateOnly(2025, 1, 2), At, 20, 5), _ => Task.CompletedTask, () => At);
+    private static readonly GoldResult Gold = new("history/m.json", "succeeded", null, new Dictionary<string, int> { ["movies_unified"] = 20 }, 23, Version: 1, ContentHash: "aaaa");
 
     [Fact]
     public void MessageIdOf_SameRunAndType_IsTheSameEveryTime()
@@ -56,7 +60,7 @@ public sealed class PipelineEventTests
     {
         var outcome = Outcome("OMDb rejected the API key");
 
-        var e = PipelineEvent.RunFinished(outcome, At);
+        var e = Events.Finished(RunVerdict.Of(outcome));
 
         Assert.Equal(PipelineEventTypes.RunFailed, e.Type);
         Assert.Equal("OMDb rejected the API key", e.Reason);
@@ -66,12 +70,47 @@ public sealed class PipelineEventTests
 
     [Fact]
     public void RunFinished_NoFatalReason_IsRunCompleted()
-        => Assert.Equal(PipelineEventTypes.RunCompleted, PipelineEvent.RunFinished(Outcome(null), At).Type);
+        => Assert.Equal(PipelineEventTypes.RunCompleted, Events.Finished(RunVerdict.Of(Outcome(null))).Type);
+
+    [Fact]
+    public void RunFinished_QualityFailed_IsRunFailedWithThatReason()
+    {
+        var e = Events.Finished(RunVerdict.Of(Outcome(null), "20 of 20 selected movies not fetched"));
+
+        Assert.Equal((PipelineEventTypes.RunFailed, "20 of 20 selected movies not fetched"), (e.Type, e.Reason));
+    }
+
+    [Fact]
+    public void GoldPublished_SameManifestOtherContent_NewMessageIdAndSameContentSameId()
+    {
+        var resumed = Gold with { Version = 2, ContentHash = "bbbb" };
+
+        var ids = new[] { Gold, Gold with { FilesWritten = 0 }, resumed }
+            .Select(g => RunEvents.GoldPublished("20250102-daily", At, Manifest, g).MessageId).ToList();
+
+        Assert.Equal(ids[0], ids[1]);
+        Assert.NotEqual(ids[0], ids[2]);
+        Assert.Equal(["gold/latest/movies_unified.parquet"], RunEvents.GoldPublished("20250102-daily", At, Manifest, Gold).Tables);
+    }
+
+    [Fact]
+    public void QualityFailed_GoldFailedItsCheck_RunFailedWithTheReasonOnce()
+    {
+        var failedGold = Gold with { Status = "failed", FailureReason = "4 of 4 selected movies not fetched" };
+
+        var e = RunEvents.QualityFailed("20250102-daily", At, Manifest, failedGold);
+        var redelivered = RunEvents.QualityFailed("20250102-daily", At.AddMinutes(3), Manifest, failedGold);
+
+        Assert.Null(RunEvents.QualityFailed("20250102-daily", At, Manifest, Gold));
+        Assert.NotNull(e);
+        Assert.Equal((PipelineEventTypes.RunFailed, failedGold.FailureReason, Manifest), (e.Type, e.Reason, e.Manifest));
+        Assert.Equal(e.MessageId, redelivered!.MessageId);
+    }
 
     [Fact]
     public void Serialize_Event_HasStableCamelCaseSchema()
     {
-        var e = PipelineEvent.RunFinished(Outcome(null), At);
+        var e = Events.Finished(RunVerdict.Of(Outcome(null)));
 
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(e, PipelineJsonContext.Messages.PipelineEvent));
 
@@ -87,7 +126,7 @@ public sealed class PipelineEventTests
     public void EventPaths_Of_FilesByRunDateRunAndType()
     {
         var started = PipelineEvent.Create(PipelineEventTypes.RunStarted, "20250102-daily", At.AddDays(1));
-        var gold = PipelineEvent.GoldPublished("20250102-daily", At, "2025/01/02/20250102-daily/_manifest.json", null);
+        var gold = RunEvents.GoldPublished("20250102-daily", At, Manifest, Gold);
 
         Assert.Equal("2025/01/02/20250102-daily/run_started.json", EventPaths.Of(started));
         Assert.Matches("^2025/01/02/20250102-daily/gold_published\\.[0-9a-f]{16}\\.json$", EventPaths.Of(gold));

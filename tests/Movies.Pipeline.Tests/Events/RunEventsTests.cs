@@ -104,16 +104,4 @@ public sealed class RunEventsTests
         Assert.Equal("quality: 100% of the selected movies failed", e.Reason);
         await Task.CompletedTask;
     }
-
-    [Fact]
-    public void GoldPublished_Detail_MakesTheMessageId()
-    {
-        var a = RunEvents.GoldPublished("20250102-daily", At, "content-1", "silver/2025/01/02/20250102-daily/_manifest.json", null);
-        var again = RunEvents.GoldPublished("20250102-daily", At.AddHours(1), "content-1", "silver/2025/01/02/20250102-daily/_manifest.json", null);
-        var changed = RunEvents.GoldPublished("20250102-daily", At, "content-2", "silver/2025/01/02/20250102-daily/_manifest.json", null);
-
-        Assert.Equal(a.MessageId, again.MessageId);
-        Assert.NotEqual(a.MessageId, changed.MessageId);
-        Assert.Equal("silver/2025/01/02/20250102-daily/_manifest.json", a.Manifest);
-    }
 }

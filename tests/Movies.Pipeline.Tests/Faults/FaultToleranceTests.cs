@@ -200,17 +200,18 @@ public sealed class FaultToleranceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Run_LakePathIsAFile_ClearErrorNothingElseTouched()
+    public void Run_LakePathIsAFile_RefusedAsBadSettingsBeforeAnyWork()
     {
         var settings = Settings(10);
         var file = _folder.Combine("not-a-folder");
         File.WriteAllText(file, "x");
         settings["LAKE_PATH"] = file;
-        using var harness = new PipelineHarness(settings);
 
-        var error = await Assert.ThrowsAnyAsync<IOException>(() => harness.RunAsync("20261123-badlake", 10, 5));
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => new PipelineHarness(settings));
 
+        Assert.Contains("LAKE_PATH must be a folder, not a file", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, _omdb.TotalCalls);
+        Assert.Equal("x", File.ReadAllText(file));
         Assert.DoesNotContain(Key, error.ToString(), StringComparison.Ordinal);
     }
 

@@ -25,7 +25,10 @@ public abstract class GoldPromoterTests
         await promoter.PromoteAsync(manifest);
 
         Assert.Equal(GoldPaths.Tables.Order(StringComparer.Ordinal), result.Gold.TableRows.Keys);
-        Assert.Equal(23, first.Count); // 5 tables x (parquet, csv) x (latest, history) + the history manifest + the run report and latest.html
+        // 5 tables x (parquet, csv) x (latest, history), the history manifest, the version marker, the commit's lock
+        // and record, and the run report with latest.html.
+        Assert.Equal(26, first.Count);
+        Assert.Contains(GoldPaths.LatestVersion, first.Keys);
         Assert.Equal(first, await LakeRuns.HashAsync(lake, LakeContainers.Gold, ""));
     }
 
@@ -123,6 +126,80 @@ public abstract class GoldPromoterTests
         var quality = Assert.Single(await LakeRuns.QueryParquetAsync(lake, LakeContainers.Gold, GoldPaths.Latest(GoldPaths.RunQuality, "parquet"), "SELECT selected, not_found, null_rate_year FROM t"));
         Assert.Equal([4, 3, null], quality);
     }
+
+    [Fact]
+    public async Task PromoteAsync_CrashBetweenLatestTables_MarkerKeepsOldVersionAndNextPromotionRepairs()
+    {
+        var lake = await CreateLakeAsync();
+        await LakeRuns.Promoter(lake).PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1), [new("a", LakeRuns.Omdb("tt1", "First", 1990))]));
+        var before = await ReadVersionAsync(lake);
+        var second = await LakeRuns.WriteRunAsync(lake, "20261121-b", Day2, At(Day2), [new("b", LakeRuns.Omdb("tt2", "Second", 2000))]);
+
+        // The process dies after movies_unified reached latest, before the other tables and the marker.
+        var latestWrites = 0;
+        var crashing = new CrashingLake(lake, (container, name) => container == LakeContainers.Gold && name.StartsWith("latest/", StringComparison.Ordinal) && ++latestWrites > 2);
+        await Assert.ThrowsAsync<IOException>(() => LakeRuns.Promoter(crashing).PromoteAsync(second));
+
+        // Readers that follow the marker still see version 1, and run_quality does not yet name the cut-short run.
+        var during = await ReadVersionAsync(lake);
+        Assert.Equal((before.Version, before.ContentHash), (during.Version, during.ContentHash));
+        Assert.Equal(["20261120-a"], await RunsAsync(lake));
+        Assert.NotEqual(before.Files[GoldPaths.Latest(GoldPaths.MoviesUnified, "parquet")], await HashOfAsync(lake, GoldPaths.Latest(GoldPaths.MoviesUnified, "parquet")));
+
+        // A reader that follows the rule gets version 1 whole: the torn table comes from version 1's history copy.
+        var read = (await GoldLatestReader.ReadAsync(lake))!;
+        Assert.Equal((1L, before.ContentHash), (read.Version!.Version, read.ContentHash));
+        Assert.Equal(GoldPaths.Tables.Order(StringComparer.Ordinal), read.Tables.Keys);
+        var readMovies = await ParquetTable.ReadAsync<MoviesUnifiedRow>(read.Tables[GoldPaths.MoviesUnified]);
+        Assert.Equal(["tt1"], readMovies.Select(m => m.ImdbId));
+
+        var third = await LakeRuns.Promoter(lake).PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261122-c", Day2.AddDays(1), At(Day2.AddDays(1)), [new("c", LakeRuns.Omdb("tt3", "Third", 2010))]));
+
+        Assert.Equal(["tt1|First|7.5|20261120-a", "tt2|Second|7.5|20261121-b", "tt3|Third|7.5|20261122-c"], await MoviesAsync(lake));
+        Assert.Equal(["20261120-a", "20261121-b", "20261122-c"], await RunsAsync(lake));
+        var after = await ReadVersionAsync(lake);
+        Assert.Equal((3L, "20261122-c", third.Gold.ContentHash), (after.Version, after.RunId, after.ContentHash));
+        foreach (var (name, hash) in after.Files)
+        {
+            Assert.Equal(hash, await HashOfAsync(lake, name));
+        }
+    }
+
+    [Fact]
+    public async Task PromoteAsync_LatestTableOverwrittenByAnotherTool_RebuiltFromTheVersionsHistoryCopy()
+    {
+        var lake = await CreateLakeAsync();
+        await LakeRuns.Promoter(lake).PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1), [new("a", LakeRuns.Omdb("tt1", "First", 1990))]));
+        await lake.UploadAsync(LakeContainers.Gold, GoldPaths.Latest(GoldPaths.MoviesUnified, "parquet"), BinaryData.FromString("a,b\n1,2\n"), overwrite: true);
+
+        await LakeRuns.Promoter(lake).PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261121-b", Day2, At(Day2), [new("b", LakeRuns.Omdb("tt2", "Second", 2000))]));
+
+        Assert.Equal(["tt1|First|7.5|20261120-a", "tt2|Second|7.5|20261121-b"], await MoviesAsync(lake));
+    }
+
+    [Fact]
+    public async Task PromoteAsync_ContentChangesOrNot_VersionAndContentHashFollowTheContent()
+    {
+        var lake = await CreateLakeAsync();
+        var manifest = await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1), [new("a", LakeRuns.Omdb("tt1", "First", 1990))]);
+        var first = await LakeRuns.Promoter(lake).PromoteAsync(manifest);
+        var again = await LakeRuns.Promoter(lake).PromoteAsync(manifest);
+        var changed = await LakeRuns.Promoter(lake).PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1),
+            [new("a", LakeRuns.Omdb("tt1", "First", 1990)), new("b", LakeRuns.Omdb("tt2", "Added on resume", 1991))]));
+
+        Assert.Equal((1L, first.Gold.ContentHash, 0), (again.Gold.Version, again.Gold.ContentHash, again.Gold.FilesWritten));
+        Assert.Equal(2L, changed.Gold.Version);
+        Assert.NotEqual(first.Gold.ContentHash, changed.Gold.ContentHash);
+    }
+
+    private static async Task<GoldVersion> ReadVersionAsync(ILakeStore lake)
+        => (await lake.ReadJsonAsync(LakeContainers.Gold, GoldPaths.LatestVersion, PipelineJsonContext.Blobs.GoldVersion))!;
+
+    private static async Task<string> HashOfAsync(ILakeStore lake, string name)
+        => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData((await lake.DownloadAsync(LakeContainers.Gold, name))!.ToArray()));
+
+    private static async Task<List<string>> RunsAsync(ILakeStore lake)
+        => [.. (await LakeRuns.QueryParquetAsync(lake, LakeContainers.Gold, GoldPaths.Latest(GoldPaths.RunQuality, "parquet"), "SELECT run_id FROM t ORDER BY run_id")).Select(r => (string)r[0]!)];
 
     private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero);
 

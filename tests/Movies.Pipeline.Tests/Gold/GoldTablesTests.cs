@@ -1,3 +1,4 @@
+using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Silver;
 
@@ -46,6 +47,39 @@ public sealed class GoldTablesTests
 
         Assert.Equal(9.0, Assert.Single(GoldTables.Upsert([newer], [older])).ImdbRating);
     }
+
+    [Fact]
+    public void Quality_EveryLookupFailed_RunFailedWithTheReason()
+    {
+        var quality = GoldTables.Quality(Manifest(new OutcomeCounts(0, 0, 20, 0)), [], thresholdPercent: 20);
+
+        Assert.Equal("failed", quality.Status);
+        Assert.Contains("20 of 20 selected movies not fetched (100%: 20 failed lookups, 0 missing bronze), above the 20% threshold", quality.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(4, 0, "succeeded")] // 4 of 20 = 20%: at the threshold
+    [InlineData(5, 0, "failed")]
+    [InlineData(3, 2, "failed")] // failed lookups and bronze that went missing add up
+    [InlineData(0, 4, "succeeded")]
+    public void Quality_FailedLookupsAndMissingBronze_CountAgainstTheSelectedMovies(int failed, int missingBronze, string status)
+    {
+        var manifest = Manifest(new OutcomeCounts(20 - failed, 0, failed, 0)) with
+        {
+            Rejects = missingBronze,
+            RejectsByReason = missingBronze == 0 ? new Dictionary<string, int>() : new Dictionary<string, int> { [RejectReasons.MissingBronze] = missingBronze },
+            Rows = 20 - failed - missingBronze,
+        };
+
+        var quality = GoldTables.Quality(manifest, [], thresholdPercent: 20);
+
+        Assert.Equal(status, quality.Status);
+        Assert.Equal((failed, missingBronze), (quality.Failed, quality.RejectedMissingBronze));
+    }
+
+    private static SilverManifest Manifest(OutcomeCounts bronze)
+        => new("20261120-q", new DateOnly(2026, 11, 20), At, SilverPaths.SchemaVersion, "2026/11/20/20261120-q/_manifest.json", bronze, null,
+            bronze.Fetched, bronze.Fetched, 0, new Dictionary<string, int>(), "m.parquet", "r.jsonl");
 
     private static MoviesUnifiedRow Row(string id, string genres, double? rating, long? gross)
         => new() { ImdbId = id, Title = id, Genres = genres, ImdbRating = rating, WorldwideGrossUsd = gross, LastRefreshedAt = At.UtcDateTime };

@@ -33,6 +33,9 @@ public sealed class OmdbStandIn : IAsyncDisposable
 
     public ConcurrentBag<string> Queries { get; } = [];
 
+    /// <summary>Added before every answer, as a real service's round trip: widens the windows races need.</summary>
+    public TimeSpan Latency { get; set; }
+
     public int TotalCalls => _totalCalls;
 
     public static async Task<OmdbStandIn> StartAsync()
@@ -63,6 +66,18 @@ public sealed class OmdbStandIn : IAsyncDisposable
         int? year = int.TryParse(context.Request.Query["y"], out var y) ? y : null;
 
         var answer = Everyone?.Invoke(call) ?? Next(title) ?? StandInAnswer.Found(title, year);
+        if (Latency > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(Latency, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         if (answer.Delay > TimeSpan.Zero)
         {
             try

@@ -28,5 +28,15 @@ public sealed record StandInAnswer(int Status, string Body, TimeSpan Delay = def
 
     public static StandInAnswer TooMany(string retryAfter) => new(429, "Too Many Requests", RetryAfter: retryAfter);
 
+    /// <summary>A found movie padded to about <paramref name="bytes"/> bytes: a valid answer, only far too big.</summary>
+    public static StandInAnswer Huge(string title, int bytes)
+        => new(200, JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["Title"] = title,
+            ["Plot"] = new string('x', bytes),
+            ["imdbID"] = "tt0000001",
+            ["Response"] = "True",
+        }));
+
     public static StandInAnswer Hang(TimeSpan delay) => new(200, """{"Response":"False","Error":"too late"}""", delay);
 }

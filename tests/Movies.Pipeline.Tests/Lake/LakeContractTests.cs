@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Tests.Infrastructure;
 
@@ -88,6 +90,116 @@ public abstract class LakeContractTests
     [Fact]
     public async Task Upload_UnknownContainer_Throws()
         => await Assert.ThrowsAsync<ArgumentException>(() => Lake.UploadAsync("elsewhere", "a.json", BinaryData.FromString("x"), overwrite: true));
+
+    [Fact]
+    public async Task DownloadWithVersion_Missing_ReturnsNull()
+        => Assert.Null(await Lake.DownloadWithVersionAsync(LakeContainers.Gold, Name("nothing.json")));
+
+    [Fact]
+    public async Task UploadIfVersion_NullVersion_CreatesOnlyWhenMissing()
+    {
+        Assert.True(await Lake.UploadIfVersionAsync(LakeContainers.Gold, Name("v.json"), BinaryData.FromString("one"), ifVersion: null));
+        Assert.False(await Lake.UploadIfVersionAsync(LakeContainers.Gold, Name("v.json"), BinaryData.FromString("two"), ifVersion: null));
+
+        Assert.Equal("one", (await Lake.DownloadAsync(LakeContainers.Gold, Name("v.json")))!.ToString());
+    }
+
+    [Fact]
+    public async Task UploadIfVersion_StaleVersion_ReturnsFalseAndKeepsTheNewerWrite()
+    {
+        await Lake.UploadAsync(LakeContainers.Gold, Name("v.json"), BinaryData.FromString("one"), overwrite: true);
+        var read = (await Lake.DownloadWithVersionAsync(LakeContainers.Gold, Name("v.json")))!;
+        Assert.Equal("one", read.Content.ToString());
+
+        Assert.True(await Lake.UploadIfVersionAsync(LakeContainers.Gold, Name("v.json"), BinaryData.FromString("two"), read.Version));
+        Assert.False(await Lake.UploadIfVersionAsync(LakeContainers.Gold, Name("v.json"), BinaryData.FromString("three"), read.Version));
+
+        var now = (await Lake.DownloadWithVersionAsync(LakeContainers.Gold, Name("v.json")))!;
+        Assert.Equal("two", now.Content.ToString());
+        Assert.NotEqual(read.Version, now.Version);
+    }
+
+    [Fact]
+    public async Task UploadIfVersion_MissingBlobWithAVersion_ReturnsFalse()
+    {
+        await Lake.UploadAsync(LakeContainers.Gold, Name("v.json"), BinaryData.FromString("one"), overwrite: true);
+        var version = (await Lake.DownloadWithVersionAsync(LakeContainers.Gold, Name("v.json")))!.Version;
+
+        Assert.False(await Lake.UploadIfVersionAsync(LakeContainers.Gold, Name("other.json"), BinaryData.FromString("x"), version));
+        Assert.False(await Lake.ExistsAsync(LakeContainers.Gold, Name("other.json")));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_ConcurrentIncrements_NoneLost()
+    {
+        const int Writers = 8;
+        const int Increments = 5;
+        var name = Name("counter.txt");
+
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < Increments; i++)
+            {
+                await Lake.UpdateAsync(LakeContainers.Gold, name, current => BinaryData.FromString(((current is null ? 0 : int.Parse(current.ToString(), CultureInfo.InvariantCulture)) + 1).ToString(CultureInfo.InvariantCulture)));
+            }
+        })));
+
+        Assert.Equal(Writers * Increments, int.Parse((await Lake.DownloadAsync(LakeContainers.Gold, name))!.ToString(), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task AcquireLease_Held_OtherWaitsThenTimesOutWithClearMessage()
+    {
+        await using var held = await Lake.AcquireLeaseAsync(LakeContainers.Gold, Name("held.lock"), TimeSpan.FromSeconds(10));
+
+        var clock = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<LakeLeaseTimeoutException>(() => Lake.AcquireLeaseAsync(LakeContainers.Gold, Name("held.lock"), TimeSpan.FromMilliseconds(600)));
+
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(550), $"gave up after {clock.Elapsed}");
+        Assert.Contains($"gold/{Name("held.lock")}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("another process holds", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AcquireLease_Released_NextHolderGetsIt()
+    {
+        var first = await Lake.AcquireLeaseAsync(LakeContainers.Gold, Name("pass.lock"), TimeSpan.FromSeconds(10));
+        var second = Lake.AcquireLeaseAsync(LakeContainers.Gold, Name("pass.lock"), TimeSpan.FromSeconds(30));
+        await Task.Delay(200);
+        Assert.False(second.IsCompleted);
+
+        await first.DisposeAsync();
+        await using var lease = await second.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal((LakeContainers.Gold, Name("pass.lock")), (lease.Container, lease.Name));
+        Assert.False(lease.Lost.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task AcquireLease_ConcurrentReadModifyWrite_NoUpdateLost()
+    {
+        const int Writers = 6;
+        const int Increments = 4;
+        var name = Name("plain-counter.txt");
+
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < Increments; i++)
+            {
+                await using var lease = await Lake.AcquireLeaseAsync(LakeContainers.Gold, Name("counter.lock"), TimeSpan.FromSeconds(60));
+                var current = await Lake.DownloadAsync(LakeContainers.Gold, name);
+                var value = current is null ? 0 : int.Parse(current.ToString(), CultureInfo.InvariantCulture);
+                await Task.Yield();
+                await Lake.UploadAsync(LakeContainers.Gold, name, BinaryData.FromString((value + 1).ToString(CultureInfo.InvariantCulture)), overwrite: true);
+            }
+        })));
+
+        Assert.Equal(Writers * Increments, int.Parse((await Lake.DownloadAsync(LakeContainers.Gold, name))!.ToString(), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task AcquireLease_UnsafeName_Throws()
+        => await Assert.ThrowsAsync<ArgumentException>(() => Lake.AcquireLeaseAsync(LakeContainers.Gold, "../x.lock", TimeSpan.Zero));
 }
 
 public sealed class FileSystemLakeStoreTests : LakeContractTests, IDisposable
@@ -105,6 +217,55 @@ public sealed class FileSystemLakeStoreTests : LakeContractTests, IDisposable
 
         Assert.True(File.Exists(_folder.Combine("bronze", "2026", "11", "23", "run", "x.json")));
         Assert.Empty(Directory.GetFiles(_folder.Path, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task AcquireLease_HolderProcessKilled_FreedAtOnce()
+    {
+        // Another OS process holds the lock file as .NET does (flock), then dies without releasing it.
+        Directory.CreateDirectory(_folder.Combine("gold"));
+        var path = _folder.Combine("gold", "_test.lock");
+        using var holder = Process.Start(new ProcessStartInfo("flock", [path, "sleep", "60"]) { UseShellExecute = false })!;
+        try
+        {
+            var deadline = Stopwatch.StartNew();
+            while (!File.Exists(path) && deadline.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(20);
+            }
+
+            // Held by the other process: we wait, then give up.
+            await Task.Delay(200);
+            await Assert.ThrowsAsync<LakeLeaseTimeoutException>(() => Lake.AcquireLeaseAsync(LakeContainers.Gold, "_test.lock", TimeSpan.FromMilliseconds(300)));
+
+            holder.Kill(entireProcessTree: true);
+            await holder.WaitForExitAsync();
+            var clock = Stopwatch.StartNew();
+            await using var lease = await Lake.AcquireLeaseAsync(LakeContainers.Gold, "_test.lock", TimeSpan.FromSeconds(10));
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        }
+        finally
+        {
+            if (!holder.HasExited)
+            {
+                holder.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task UploadIfVersion_LeavesNoGuardFilesInContainers()
+    {
+        await Lake.UploadIfVersionAsync(LakeContainers.Gold, "a/b.json", BinaryData.FromString("x"), ifVersion: null);
+
+        var names = new List<string>();
+        await foreach (var name in Lake.GetNamesAsync(LakeContainers.Gold, string.Empty))
+        {
+            names.Add(name);
+        }
+
+        Assert.Equal(["a/b.json"], names);
     }
 
     public void Dispose() => _folder.Dispose();

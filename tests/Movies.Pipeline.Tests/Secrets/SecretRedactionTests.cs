@@ -21,6 +21,58 @@ public class SecretRedactionTests
         Assert.Equal("failed for *** (***) at /?apikey=***", text);
     }
 
+    [Theory]
+    [InlineData("Kq7Zr with Sp4ce")]
+    [InlineData("Pl8us+Sl4sh/Pc%41t&Amp9=Eq")]
+    [InlineData("Ünï cödé Kq7Zr")]
+    public void Redact_KeyInAnyEncoding_EveryFormMasked(string key)
+    {
+        var forms = new[]
+        {
+            key,
+            Uri.EscapeDataString(key),
+            Uri.EscapeDataString(key).ToLowerInvariant(),
+            System.Net.WebUtility.UrlEncode(key),
+            System.Web.HttpUtility.UrlEncode(key),
+            Uri.UnescapeDataString(key),
+            key.Replace('+', ' '),
+        };
+
+        foreach (var form in forms)
+        {
+            var text = SecretRedaction.Redact($"calling http://x/?t=Heat&apikey={form}&y=1 failed; key was {form}.", key);
+
+            Assert.DoesNotContain(form, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Kq7Zr", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Sp4ce", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Sl4sh", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Amp9", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void RedactUri_KeyWithASpace_NothingOfItLeft()
+    {
+        var uri = new Uri("https://www.omdbapi.com/?t=The%20Godfather&apikey=" + Uri.EscapeDataString("Kq7Zr with Sp4ce") + "&y=1972");
+
+        var text = SecretRedaction.RedactUri(uri);
+
+        Assert.DoesNotContain("Sp4ce", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("with", text, StringComparison.Ordinal);
+        Assert.Contains("apikey=***", text, StringComparison.Ordinal);
+        Assert.Contains("y=1972", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Redact_StorageSecrets_Masked()
+    {
+        var text = SecretRedaction.Redact("DefaultEndpointsProtocol=https;AccountName=a;AccountKey=c2VjcmV0LWtleQ==;EndpointSuffix=x and https://a.blob.core.windows.net/c?sv=1&sig=abc%2Bdef&se=2", null);
+
+        Assert.DoesNotContain("c2VjcmV0LWtleQ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("abc%2Bdef", text, StringComparison.Ordinal);
+        Assert.Contains("AccountName=a", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void RedactedUri_ToString_IsRedacted()
         => Assert.Equal("http://x/?apikey=***", new RedactedUri(new Uri("http://x/?apikey=k")).ToString());

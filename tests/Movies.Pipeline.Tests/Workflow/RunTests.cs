@@ -90,6 +90,54 @@ public abstract class RunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_FatalAnswerWhileCallsAreQueued_NoRequestSentAfterIt()
+    {
+        // 4 batches at once, 5 movies each, 4 calls in flight: 12 lookups wait in the queue when the first answer comes.
+        _omdb.Latency = TimeSpan.FromMilliseconds(300);
+        _omdb.Everyone = _ => StandInAnswer.InvalidKey;
+        using var harness = Harness(("MAX_PARALLEL_BATCHES", "4"), ("OMDB_MAX_CONCURRENCY", "4"));
+
+        var outcome = await harness.RunAsync(_runId, topN: 20, batchSize: 5);
+        var manifest = await LakeRuns.ManifestAsync(harness.Get<ILakeStore>(), outcome.Manifest.ManifestBlob);
+
+        Assert.Equal("Invalid API key!", outcome.FatalReason);
+        Assert.Equal(20, manifest.Counts.Skipped);
+        Assert.All(manifest.Movies, m => Assert.Contains("Invalid API key!", m.Reason, StringComparison.Ordinal));
+        // Only the calls already sent when the first answer came back: at most the 4 in flight.
+        Assert.InRange(_omdb.TotalCalls, 1, 4);
+    }
+
+    [Fact]
+    public async Task Run_RetryAfterOfAnHour_RunStopsAtOnceAsOnAQuotaAnswer()
+    {
+        _omdb.Everyone = _ => StandInAnswer.TooMany("3600");
+        using var harness = Harness(("MAX_PARALLEL_BATCHES", "1"), ("OMDB_MAX_CONCURRENCY", "1"));
+
+        var outcome = await harness.RunAsync(_runId, topN: 10, batchSize: 5).WaitAsync(TimeSpan.FromMinutes(1));
+        var manifest = await LakeRuns.ManifestAsync(harness.Get<ILakeStore>(), outcome.Manifest.ManifestBlob);
+
+        Assert.Contains("Retry-After", outcome.FatalReason, StringComparison.Ordinal);
+        Assert.Equal(10, manifest.Counts.Skipped);
+        Assert.Equal(1, _omdb.TotalCalls);
+    }
+
+    [Fact]
+    public async Task Run_OneAnswerOverTheBodyCap_ThatMovieFailedWithReasonNotInBronze()
+    {
+        _omdb.Script("Film 002", StandInAnswer.Huge("Film 002", 2 * 1024 * 1024));
+        using var harness = Harness(("OMDB_MAX_BODY_BYTES", "65536"));
+
+        var outcome = await harness.RunAsync(_runId, topN: 4, batchSize: 2);
+        var manifest = await LakeRuns.ManifestAsync(harness.Get<ILakeStore>(), outcome.Manifest.ManifestBlob);
+
+        var huge = manifest.Movies.Single(m => m.Title == "Film 002");
+        Assert.Equal(MovieOutcomes.Failed, huge.Outcome);
+        Assert.Contains("larger than OMDB_MAX_BODY_BYTES (65536 bytes)", huge.Reason, StringComparison.Ordinal);
+        Assert.Equal(new OutcomeCounts(3, 0, 1, 0), manifest.Counts);
+        Assert.Equal(3, (await LakeRuns.MovieBlobsAsync(harness.Get<ILakeStore>(), outcome.Plan.RunFolder)).Count);
+    }
+
+    [Fact]
     public async Task Run_RequestLimitReachedMidRun_PartialRunWithEveryMovieAccountedFor()
     {
         _omdb.Everyone = call => call > 7 ? StandInAnswer.LimitReached : null;

@@ -54,8 +54,9 @@ public sealed class StepPayloadTests
     [Fact]
     public void Serialize_PipelineEvent_RoundTripsUnderFourKilobytes()
     {
-        var e = PipelineEvent.GoldPublished(LongRunId, new DateTimeOffset(2025, 1, 2, 4, 0, 0, TimeSpan.Zero), "2025/01/02/" + LongRunId + "/_manifest.json",
-            ["gold/latest/movies.parquet", "gold/latest/genres.parquet", "gold/history/2025/01/02/movies.parquet"]);
+        var manifest = "silver/2025/01/02/" + LongRunId + "/_manifest.json";
+        var e = PipelineEvent.Create(PipelineEventTypes.GoldPublished, LongRunId, new DateTimeOffset(2025, 1, 2, 4, 0, 0, TimeSpan.Zero), detail: manifest, manifest: manifest,
+            tables: ["gold/latest/movies.parquet", "gold/latest/genres.parquet", "gold/history/2025/01/02/movies.parquet"]);
 
         var json = JsonSerializer.Serialize(e, Worker);
         var back = JsonSerializer.Deserialize<PipelineEvent>(json, Worker)!;

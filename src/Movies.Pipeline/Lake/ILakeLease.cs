@@ -1,0 +1,15 @@
+namespace Movies.Pipeline.Lake;
+
+/// <summary>An exclusive lease on a lock blob, held until disposed. On blob storage it is a blob lease renewed in
+/// the background, so a holder that crashes frees it within the lease time; on the folder lake it is an OS file
+/// lock, freed the moment the holding process dies.</summary>
+public interface ILakeLease : IAsyncDisposable
+{
+    string Container { get; }
+
+    string Name { get; }
+
+    /// <summary>Cancelled if the lease was lost while held (renewals failed for longer than the lease time):
+    /// another holder may have it now, so work that relies on it must stop.</summary>
+    CancellationToken Lost { get; }
+}
