@@ -24,8 +24,10 @@ public sealed class CliErrorTests : IDisposable
     public async Task Run_BadSetting_ExitTwoOneLineNothingWritten(string option, string value, string expected)
     {
         string[] lake = option == "--connection" ? [] : ["--lake", Lake];
+        // --sample never uses an OMDb URL (and refuses one), so a bad URL comes with a source of its own.
+        string[] source = option == "--omdb-url" ? ["--source", Path.Combine(RepositoryRoot.Path, "data", "sample", "movies.json")] : ["--sample"];
 
-        var result = await MoviesCli.RunAsync(null, ["run", "--sample", option, value, .. lake]);
+        var result = await MoviesCli.RunAsync(null, ["run", .. source, option, value, .. lake]);
 
         AssertOneErrorLine(result, 2, expected);
         Assert.DoesNotContain("AccountKey", result.Stderr, StringComparison.Ordinal);

@@ -51,9 +51,9 @@ public abstract class BatchRetryTests : IAsyncLifetime
         var callsAfterFailure = _omdb.TotalCalls;
         // 3 found (1 call each), 1 not found (1 call), 1 failed (MAX_RETRIES 3: 4 calls).
         Assert.Equal(8, callsAfterFailure);
-        // The first try's storage: plan read, one listing, a bronze read per movie, a bronze write per fetched
-        // movie, a saved outcome per unfetched movie (the only extra per movie), the batch outcome write.
-        Assert.Equal((1 + 5, 3 + 2 + 1, 1), (counting.Reads, counting.Writes, counting.Lists));
+        // The first try's storage: the batch's lease, plan read, one listing, a bronze read per movie, a bronze write
+        // per fetched movie, a saved outcome per unfetched movie (the only extra per movie), the batch outcome write.
+        Assert.Equal((1 + 5, 1 + 3 + 2 + 1, 1), (counting.Reads, counting.Writes, counting.Lists));
         var saved = await LakeRuns.NamesAsync(harness.Get<ILakeStore>(), LakeContainers.Bronze, BronzePaths.DecidedOutcomes(plan.RunFolder, 1, "a1"));
         Assert.Equal(2, saved.Count);
 
