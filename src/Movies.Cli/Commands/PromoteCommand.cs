@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Movies.Pipeline;
@@ -13,15 +12,12 @@ namespace Movies.Cli.Commands;
 /// run id's first 8 characters (yyyyMMdd) or <c>--date</c>.</summary>
 public static class PromoteCommand
 {
-    private static readonly Option<string> Run = new("--run") { Description = "Run id to promote", Required = true };
-    private static readonly Option<string?> Date = new("--date") { Description = "The run's date (yyyy-MM-dd), when its id does not start with yyyyMMdd" };
     private static readonly Option<bool> Json = new("--json") { Description = "Print the result as one JSON object on stdout" };
 
     public static Command Create()
     {
         var command = new Command("promote", "Redo silver and gold for one run (idempotent: the same run gives the same files)");
-        command.Options.Add(Run);
-        command.Options.Add(Date);
+        RunOptions.AddTo(command);
         command.Options.Add(Json);
         CommonOptions.AddTo(command);
         command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => PromoteAsync(result, cancellationToken), cancellationToken));
@@ -30,17 +26,10 @@ public static class PromoteCommand
 
     private static async Task<int> PromoteAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        DateOnly? date = null;
-        if (result.GetValue(Date) is { } text)
-        {
-            date = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-                ? parsed
-                : throw new PipelineInputException($"--date '{text}' is not a date in yyyy-MM-dd.");
-        }
-
+        var date = RunOptions.DateOf(result);
         using var services = CliHost.Build(CommonOptions.LakeSettings(result), result.GetValue(CommonOptions.LogFormat)!, CommonOptions.LevelOf(result));
         var promoter = services.GetRequiredService<RunPromoter>();
-        var manifest = await promoter.FindBronzeManifestAsync(result.GetValue(Run)!, date, cancellationToken);
+        var manifest = await promoter.FindBronzeManifestAsync(result.GetValue(RunOptions.Run)!, date, cancellationToken);
         var promotion = await promoter.PromoteAsync(manifest, cancellationToken);
         if (result.GetValue(Json))
         {
@@ -48,7 +37,7 @@ public static class PromoteCommand
         }
         else
         {
-            var table = new Table().AddColumn("run").AddColumn(new TableColumn(Markup.Escape(result.GetValue(Run)!)));
+            var table = new Table().AddColumn("run").AddColumn(new TableColumn(Markup.Escape(result.GetValue(RunOptions.Run)!)));
             table.AddRow("bronze manifest", Markup.Escape($"bronze/{manifest}"));
             table.AddRow("silver", $"{promotion.Silver.Rows} rows, {promotion.Silver.Rejects} rejected of {promotion.Silver.BronzeRecords}");
             table.AddRow("quality", promotion.Gold.Status == "succeeded" ? "[green]succeeded[/]" : $"[red]failed[/]: {Markup.Escape(promotion.Gold.FailureReason ?? string.Empty)}");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Movies.Pipeline;
 using Movies.Pipeline.Bronze;
@@ -15,15 +14,12 @@ namespace Movies.Cli.Commands;
 /// command redoes it, for a run promoted before reports existed, or to copy it out with <c>--out</c>).</summary>
 public static class ReportCommand
 {
-    private static readonly Option<string> Run = new("--run") { Description = "Run id to report on", Required = true };
-    private static readonly Option<string?> Date = new("--date") { Description = "The run's date (yyyy-MM-dd), when its id does not start with yyyyMMdd" };
     private static readonly Option<string?> Out = new("--out") { Description = "Also copy the report to this local file (handy for a blob lake)" };
 
     public static Command Create()
     {
         var command = new Command("report", "Write a run's HTML report (outcomes, rejects, quality, top films, genres, decades, timing) to gold/reports/");
-        command.Options.Add(Run);
-        command.Options.Add(Date);
+        RunOptions.AddTo(command);
         command.Options.Add(Out);
         CommonOptions.AddTo(command);
         command.SetAction((result, cancellationToken) => CliErrors.GuardAsync(() => ReportAsync(result, cancellationToken), cancellationToken));
@@ -32,16 +28,9 @@ public static class ReportCommand
 
     private static async Task<int> ReportAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        DateOnly? date = null;
-        if (result.GetValue(Date) is { } text)
-        {
-            date = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-                ? parsed
-                : throw new PipelineInputException($"--date '{text}' is not a date in yyyy-MM-dd.");
-        }
-
+        var date = RunOptions.DateOf(result);
         using var services = CliHost.Build(CommonOptions.LakeSettings(result), result.GetValue(CommonOptions.LogFormat)!, CommonOptions.LevelOf(result));
-        var runId = result.GetValue(Run)!;
+        var runId = result.GetValue(RunOptions.Run)!;
         var lake = services.GetRequiredService<ILakeStore>();
         var bronze = await services.GetRequiredService<RunPromoter>().FindBronzeManifestAsync(runId, date, cancellationToken);
         var silver = SilverPaths.Manifest(BronzePaths.RunFolderOf(bronze));
