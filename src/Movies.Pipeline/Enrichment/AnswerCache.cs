@@ -63,11 +63,14 @@ public sealed class AnswerCache(ILakeStore lake, IOptions<AnswerCacheOptions> op
     public bool IsFresh(CachedAnswer answer, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        // A window of 0 means "always ask": an answer recorded after this run's clock was read (another process
+        // finished while this one planned) has a negative age and must not count as fresh then.
         var age = now - answer.AnsweredAt;
+        var settings = options.Value;
         return answer.Outcome switch
         {
-            MovieOutcomes.Fetched => age < options.Value.RefreshAfter && answer.Blob is not null,
-            MovieOutcomes.NotFound => age < options.Value.NotFoundRetry,
+            MovieOutcomes.Fetched => settings.RefreshAfterDays > 0 && age < settings.RefreshAfter && answer.Blob is not null,
+            MovieOutcomes.NotFound => settings.NotFoundRetryDays > 0 && age < settings.NotFoundRetry,
             _ => false,
         };
     }

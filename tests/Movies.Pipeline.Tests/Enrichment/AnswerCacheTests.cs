@@ -128,6 +128,18 @@ public abstract class AnswerCacheTests : IAsyncLifetime
         Assert.Equal(0, await reader.RecordAsync([found["film-3-07"]]));
     }
 
+    [Theory]
+    [InlineData(MovieOutcomes.Fetched)]
+    [InlineData(MovieOutcomes.NotFound)]
+    public void IsFresh_WindowZeroAndAnswerNewerThanTheRunsClock_NotFresh(string outcome)
+    {
+        // Another process recorded its answer after this run read its clock: a window of 0 still means "ask again".
+        var cache = new AnswerCache(new FileSystemLakeStore(_folder.Combine("unused-lake")), Options.Create(new AnswerCacheOptions { RefreshAfterDays = 0, NotFoundRetryDays = 0 }), NullLogger<AnswerCache>.Instance);
+        var answer = new CachedAnswer("film", outcome, "2026/11/23/r1/film.json", "tt1", Day1.AddSeconds(5), "r1");
+
+        Assert.False(cache.IsFresh(answer, Day1));
+    }
+
     private PipelineHarness Harness(IEnrichmentStateLake lake, IReadOnlyList<string> titles, TestClock clock)
     {
         var settings = PipelineHarness.Settings(_folder.Combine("unused"), _omdb.BaseUrl, TestSource.Write(_folder.Path, titles));
