@@ -76,6 +76,15 @@ param omdbSecretName string = 'omdb-api-key'
 param omdbMaxConcurrency int = 4
 param omdbTimeoutSeconds int = 10
 param omdbDailyLimit int = 1000
+
+@description('Days an OMDb answer is reused before the film is looked up again.')
+@minValue(0)
+param refreshAfterDays int = 7
+
+@description('Days a not-found OMDb answer stands before the film is asked for again.')
+@minValue(0)
+param notFoundRetryDays int = 30
+
 param rejectThresholdPercent int = 20
 param serviceBusTopic string = 'pipeline-events'
 
@@ -269,6 +278,8 @@ module api 'app/api.bicep' = {
     omdbMaxConcurrency: omdbMaxConcurrency
     omdbTimeoutSeconds: omdbTimeoutSeconds
     omdbDailyLimit: omdbDailyLimit
+    refreshAfterDays: refreshAfterDays
+    notFoundRetryDays: notFoundRetryDays
     rejectThresholdPercent: rejectThresholdPercent
   }
   // The host must be able to reach its storage with the identity the moment it starts.

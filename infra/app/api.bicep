@@ -46,6 +46,8 @@ param omdbSecretName string
 param omdbMaxConcurrency int
 param omdbTimeoutSeconds int
 param omdbDailyLimit int
+param refreshAfterDays int
+param notFoundRetryDays int
 param rejectThresholdPercent int
 
 resource hostStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
@@ -143,6 +145,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       OMDB_MAX_CONCURRENCY: string(omdbMaxConcurrency)
       OMDB_TIMEOUT_SECONDS: string(omdbTimeoutSeconds)
       OMDB_DAILY_LIMIT: string(omdbDailyLimit)
+      OMDB_QUOTA_BLOCK: '20'
+      REFRESH_AFTER_DAYS: string(refreshAfterDays)
+      NOT_FOUND_RETRY_DAYS: string(notFoundRetryDays)
       OMDB_MAX_RETRY_AFTER_SECONDS: '60'
       OMDB_MAX_BODY_BYTES: '1048576'
       REJECT_THRESHOLD_PERCENT: string(rejectThresholdPercent)

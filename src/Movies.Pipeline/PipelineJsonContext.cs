@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Movies.Pipeline.Bronze;
+using Movies.Pipeline.Enrichment;
 using Movies.Pipeline.Events;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Silver;
@@ -36,6 +37,10 @@ namespace Movies.Pipeline;
 [JsonSerializable(typeof(PromotionResult))]
 [JsonSerializable(typeof(RunStart))]
 [JsonSerializable(typeof(PipelineEvent))]
+[JsonSerializable(typeof(CachedOutcomes))]
+[JsonSerializable(typeof(AnswerCacheShard))]
+[JsonSerializable(typeof(QuotaDay))]
+[JsonSerializable(typeof(DeferredQueue))]
 public sealed partial class PipelineJsonContext : JsonSerializerContext
 {
     /// <summary>The context the pipeline writes with: unicode titles stay readable in blobs.</summary>

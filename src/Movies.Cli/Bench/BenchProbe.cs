@@ -15,6 +15,7 @@ public static class BenchProbe
 
     private static readonly ConcurrentDictionary<string, long[]> Counts = new(StringComparer.Ordinal);
     private static long _startWorkingSet;
+    private static readonly ConcurrentDictionary<string, long> PeaksByStage = new(StringComparer.Ordinal);
 
     private static string? ReportPath => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } path ? path : null;
 
@@ -40,9 +41,19 @@ public static class BenchProbe
             return;
         }
 
-        var report = new ProbeReport(exitCode, LakeOpsCounter.Snapshot(Counts), Interlocked.Read(ref _startWorkingSet), ProcessMemory.PeakWorkingSetBytes());
+        var report = new ProbeReport(exitCode, LakeOpsCounter.Snapshot(Counts), Interlocked.Read(ref _startWorkingSet), ProcessMemory.PeakWorkingSetBytes(),
+            PeaksByStage.GetValueOrDefault(StageSilver), new SortedDictionary<string, long>(PeaksByStage, StringComparer.Ordinal));
         File.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(report, BenchJsonContext.Default.ProbeReport));
     }
+
+    /// <summary>Stages whose end the counter sees by a write: the bronze manifest (selection and enrichment done), the
+    /// silver manifest (silver done, gold next), gold's version marker (gold done, the report next).</summary>
+    public const string StageBronze = "1_bronze";
+    public const string StageSilver = "2_silver";
+    public const string StageGold = "3_gold";
+
+    /// <summary>Called by the counter at the end of a stage: the peak working set so far (the first time only).</summary>
+    public static void MarkStage(string stage) => PeaksByStage.TryAdd(stage, ProcessMemory.PeakWorkingSetBytes());
 
     private static ILakeStore Resolve(ServiceDescriptor lake, IServiceProvider services)
         => (ILakeStore)(lake.ImplementationInstance

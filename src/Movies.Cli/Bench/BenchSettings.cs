@@ -10,13 +10,13 @@ public static class BenchSettings
     public static IReadOnlyList<string> Owned { get; } =
     [
         "LAKE_PATH", "LakeStorage", "LakeStorage__blobServiceUri", "LakeStorage__credential", "LakeStorage__clientId",
-        "SOURCE_PATH", "SOURCE_BLOB", "TOP_N", "OMDB_BASE_URL", "OMDB_API_KEY", "OMDB_OFFLINE_CATALOG", "KEY_VAULT_URI",
+        "SOURCE_PATH", "SOURCE_BLOB", "TOP_N", "OMDB_BASE_URL", "OMDB_API_KEY", "OMDB_OFFLINE_CATALOG", "KEY_VAULT_URI", "OMDB_DAILY_LIMIT",
         "OMDB_SECRET_NAME", "SERVICEBUS_NAMESPACE", "SERVICEBUS_TOPIC", "REJECT_THRESHOLD_PERCENT", BenchProbe.Variable,
     ];
 
     /// <summary>Settings that change how fast a run goes.</summary>
     public static IReadOnlyList<string> Tuning { get; } =
-        ["OMDB_MAX_CONCURRENCY", "OMDB_TIMEOUT_SECONDS", "OMDB_DAILY_LIMIT", "BATCH_SIZE", "MAX_PARALLEL_BATCHES", "MAX_RETRIES", "BASE_DELAY_SECONDS", "MIN_VOTES"];
+        ["OMDB_MAX_CONCURRENCY", "OMDB_TIMEOUT_SECONDS", "OMDB_QUOTA_BLOCK", "REFRESH_AFTER_DAYS", "NOT_FOUND_RETRY_DAYS", "BATCH_SIZE", "MAX_PARALLEL_BATCHES", "MAX_RETRIES", "BASE_DELAY_SECONDS", "MIN_VOTES"];
 
     /// <summary>The environment changes for a child: every owned setting removed, then <paramref name="set"/> applied.</summary>
     public static Dictionary<string, string?> ForChild(IReadOnlyDictionary<string, string?>? set = null)

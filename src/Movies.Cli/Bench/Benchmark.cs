@@ -20,7 +20,7 @@ public sealed class Benchmark(string workFolder, string sampleSource, Action<str
             var runs = new RunScenario(workFolder, sampleSource, omdb, plan.Latency);
             for (var i = 1; i <= plan.Pairs; i++)
             {
-                var run = await runs.MeasureAsync(plan.EnrichMovies, $"20260101-bench-enrich-{i}", cancellationToken);
+                var run = await runs.MeasureAsync(plan.EnrichMovies, $"20260101-bench-enrich-{i}", withNextDay: false, cancellationToken);
                 enrichRuns.Add(run);
                 progress($"enrich {i}/{plan.Pairs}: {run.Movies:N0} movies, window {run.EnrichWindowSeconds:0.00} s (ideal {run.EnrichIdealSeconds:0.00} s), process {run.ProcessSeconds:0.00} s");
             }
@@ -59,9 +59,13 @@ public sealed class Benchmark(string workFolder, string sampleSource, Action<str
         {
             for (var i = 1; i <= repeat; i++)
             {
-                var run = await runs.MeasureAsync(size, string.Create(CultureInfo.InvariantCulture, $"20260101-bench-{size}-{i}"), cancellationToken);
+                var run = await runs.MeasureAsync(size, string.Create(CultureInfo.InvariantCulture, $"20260101-bench-{size}-{i}"), cancellationToken: cancellationToken);
                 measured.Add(run);
-                progress($"run {run.Movies:N0} movies ({i}/{repeat}): process {run.ProcessSeconds:0.00} s, enrichment window {run.EnrichWindowSeconds:0.00} s, peak {run.PeakMb:0} MB, {run.OpsPerMovie} lake ops per movie");
+                progress($"run {run.Movies:N0} movies ({i}/{repeat}): process {run.ProcessSeconds:0.00} s, enrichment window {run.EnrichWindowSeconds:0.00} s, peak {run.PeakMb:0} MB ({run.PeakBeforeGoldMb:0} before gold), {run.OpsPerMovie} lake ops per movie");
+                if (run.NextDay is { } next)
+                {
+                    progress($"  next day, same catalogue: process {next.ProcessSeconds:0.00} s, {next.OmdbRequests} OMDb requests, {next.Cached:N0} cached, peak {next.PeakMb:0} MB, {next.OpsPerMovie} lake ops per movie");
+                }
             }
         }
 

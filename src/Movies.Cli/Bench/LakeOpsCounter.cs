@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using Movies.Pipeline.Bronze;
+using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
+using Movies.Pipeline.Silver;
 
 namespace Movies.Cli.Bench;
 
@@ -10,7 +13,9 @@ namespace Movies.Cli.Bench;
 /// <see cref="ILakeStore"/> rather than an implementation of it, so a method added to the interface (a
 /// lease, a conditional write) is counted too without changing this class: a method whose name starts with
 /// Download, Read, Exists or Get and returns one value is a read, one that returns a stream of names is a
-/// listing, any other call is a write.</summary>
+/// listing, any other call is a write. A lease is counted as the requests it cost on blob storage (each acquire try,
+/// the lock blob's creation, each renewal, the release: <see cref="ILakeLease.Requests"/>), as writes, once released;
+/// on the folder lake the lease reports what blob storage would have received for the same holding.</summary>
 public class LakeOpsCounter : DispatchProxy
 {
     private const int ListPageSize = 5000;
@@ -56,8 +61,18 @@ public class LakeOpsCounter : DispatchProxy
             return CountPagesAsync(names, container);
         }
 
+        if (result is Task<ILakeLease> lease)
+        {
+            return CountLeaseAsync(lease, container);
+        }
+
         var isRead = Array.Exists(ReadVerbs, v => targetMethod.Name.StartsWith(v, StringComparison.Ordinal));
         Add(container, isRead ? 0 : 1);
+        if (!isRead && args is [_, string name, ..] && StageEndedBy(container, name) is { } stage)
+        {
+            BenchProbe.MarkStage(stage);
+        }
+
         return result;
     }
 
@@ -75,6 +90,17 @@ public class LakeOpsCounter : DispatchProxy
             yield return name;
         }
     }
+
+    private static string? StageEndedBy(string container, string name) => container switch
+    {
+        LakeContainers.Bronze when BronzePaths.IsManifest(name) => BenchProbe.StageBronze,
+        LakeContainers.Silver when SilverPaths.IsManifest(name) => BenchProbe.StageSilver,
+        LakeContainers.Gold when name == GoldPaths.LatestVersion => BenchProbe.StageGold,
+        _ => null,
+    };
+
+    private async Task<ILakeLease> CountLeaseAsync(Task<ILakeLease> acquiring, string container)
+        => new CountedLease(await acquiring, requests => Interlocked.Add(ref _counts.GetOrAdd(container, _ => new long[3])[1], requests));
 
     private void Add(string container, int kind) => Interlocked.Increment(ref _counts.GetOrAdd(container, _ => new long[3])[kind]);
 }

@@ -26,6 +26,7 @@ public sealed class ProgressLines(TextWriter writer) : IProgress<RunProgress>
             var line = value.BatchesDone == 0
                 ? string.Create(CultureInfo.InvariantCulture, $"run {value.RunId}: {value.BatchesTotal} batches to enrich")
                 : string.Create(CultureInfo.InvariantCulture, $"run {value.RunId}: batch {value.BatchesDone} of {value.BatchesTotal} done ({c.Fetched} fetched, {c.NotFound} not found, {c.Failed} failed, {c.Skipped} skipped so far)");
+            line = c.Deferred > 0 ? string.Create(CultureInfo.InvariantCulture, $"{line}; {c.Deferred} deferred to the next run (the day's OMDb quota ran out)") : line;
             writer.WriteLine(value.FatalReason is { } fatal ? $"{line}; stopping: {fatal}" : line);
             writer.Flush();
         }

@@ -40,12 +40,12 @@ public static class PromoteCommand
             var table = new Table().AddColumn("run").AddColumn(new TableColumn(Markup.Escape(result.GetValue(RunOptions.Run)!)));
             table.AddRow("bronze manifest", Markup.Escape($"bronze/{manifest}"));
             table.AddRow("silver", $"{promotion.Silver.Rows} rows, {promotion.Silver.Rejects} rejected of {promotion.Silver.BronzeRecords}");
-            table.AddRow("quality", promotion.Gold.Status == "succeeded" ? "[green]succeeded[/]" : $"[red]failed[/]: {Markup.Escape(promotion.Gold.FailureReason ?? string.Empty)}");
+            table.AddRow("quality", promotion.Gold.Status == RunStatuses.Failed ? $"[red]failed[/]: {Markup.Escape(promotion.Gold.FailureReason ?? string.Empty)}" : $"[green]{Markup.Escape(promotion.Gold.Status)}[/]");
             table.AddRow("gold", Markup.Escape(string.Join(", ", promotion.Gold.TableRows.Select(t => $"{t.Key} {t.Value}"))));
             table.AddRow("report", Markup.Escape($"gold/{promotion.ReportBlob}"));
             CliConsole.Out.Write(table);
         }
 
-        return promotion.Gold.Status == "succeeded" ? ExitCodes.Done : ExitCodes.RunFailed;
+        return promotion.Gold.Status == RunStatuses.Failed ? ExitCodes.RunFailed : ExitCodes.Done;
     }
 }

@@ -91,7 +91,8 @@ public static class RunCommand
             PrintTable(summary);
         }
 
-        return outcome.Succeeded && promotion.Gold.Status == "succeeded" ? ExitCodes.Done : ExitCodes.RunFailed;
+        // Partial is not failed: everything fetched is published, and the next run takes the deferred movies first.
+        return summary.Status == RunStatuses.Failed ? ExitCodes.RunFailed : ExitCodes.Done;
     }
 
     private sealed record RunAndPromotion(RunOutcome Outcome, PromotionResult Promotion);
@@ -113,7 +114,7 @@ public static class RunCommand
             {
                 task.MaxValue = Math.Max(1, p.BatchesTotal);
                 task.Value = p.BatchesDone;
-                task.Description = $"{p.Stage}: {p.Counts.Fetched} fetched, {p.Counts.NotFound} not found, {p.Counts.Failed} failed, {p.Counts.Skipped} skipped";
+                task.Description = $"{p.Stage}: {p.Counts.Fetched} fetched, {p.Counts.NotFound} not found, {p.Counts.Failed} failed, {p.Counts.Skipped} skipped, {p.Counts.Deferred} deferred";
             });
             return await runner.RunAsync(request, progress, cancellationToken);
         });
@@ -122,27 +123,41 @@ public static class RunCommand
     private static RunSummary Summarize(RunOutcome outcome, PromotionResult promotion)
     {
         var counts = outcome.Manifest.Counts;
+        // A run that failed its quality check failed, whatever bronze says.
+        var status = promotion.Gold.Status == RunStatuses.Failed ? RunStatuses.Failed : outcome.Status;
         return new RunSummary(outcome.Plan.RunId, DateOnly.ParseExact(outcome.Plan.RunFolder[..10], "yyyy/MM/dd", CultureInfo.InvariantCulture),
-            outcome.Succeeded ? "succeeded" : "failed", outcome.FatalReason, outcome.Plan.TopN, outcome.Plan.BatchSize, outcome.Plan.Batches,
+            status, outcome.FatalReason, outcome.Plan.TopN, outcome.Plan.BatchSize, outcome.Plan.Batches,
             outcome.Manifest.Movies, counts.Fetched, counts.NotFound, counts.Failed, counts.Skipped, outcome.Plan.SourceRows, outcome.Plan.SourceRejects,
             outcome.Plan.Resumed, $"bronze/{outcome.Manifest.ManifestBlob}", promotion.Silver.Rows, promotion.Silver.Rejects, promotion.Silver.RejectsByReason,
             promotion.Gold.Status, promotion.Gold.FailureReason, promotion.Gold.TableRows, promotion.Gold.FilesWritten,
-            promotion.ReportBlob is { } report ? $"{LakeContainers.Gold}/{report}" : null);
+            promotion.ReportBlob is { } report ? $"{LakeContainers.Gold}/{report}" : null,
+            counts.Cached, counts.Deferred, counts.Deferred > 0 ? outcome.DeferReason : null);
     }
 
     private static void PrintTable(RunSummary s)
     {
         var table = new Table().AddColumn("run").AddColumn(new TableColumn(Markup.Escape(s.RunId)));
-        table.AddRow("status", s.Status == "succeeded" ? "[green]succeeded[/]" : $"[red]failed[/]: {Markup.Escape(s.FatalReason ?? string.Empty)}");
-        table.AddRow("selected", $"{s.Movies} movies in {s.Batches} batches of up to {s.BatchSize}");
+        table.AddRow("status", s.Status switch
+        {
+            RunStatuses.Succeeded => "[green]succeeded[/]",
+            RunStatuses.Partial => $"[yellow]partial[/]: {s.Deferred} movies deferred to the next run ({Markup.Escape(s.DeferReason ?? string.Empty)})",
+            _ => $"[red]failed[/]: {Markup.Escape(s.FatalReason ?? s.QualityFailureReason ?? string.Empty)}",
+        });
+        table.AddRow("selected", $"{s.Movies} movies; those the cache could not answer in {s.Batches} batches of up to {s.BatchSize}");
         table.AddRow("fetched", s.Fetched.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("cached", s.Cached.ToString(CultureInfo.InvariantCulture));
         table.AddRow("not found", s.NotFound.ToString(CultureInfo.InvariantCulture));
         table.AddRow("failed", s.Failed.ToString(CultureInfo.InvariantCulture));
         table.AddRow("skipped", s.Skipped.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("deferred", s.Deferred.ToString(CultureInfo.InvariantCulture));
         table.AddRow("source rows", $"{s.SourceRows} ({s.SourceRejects} rejected)");
         table.AddRow("manifest", Markup.Escape(s.ManifestBlob));
         table.AddRow("silver", $"{s.SilverRows} rows, {s.Rejects} rejected{Reasons(s.RejectsByReason)}");
-        table.AddRow("quality", s.QualityStatus == "succeeded" ? "[green]succeeded[/]" : $"[red]failed[/]: {Markup.Escape(s.QualityFailureReason ?? string.Empty)}");
+        table.AddRow("quality", s.QualityStatus switch
+        {
+            RunStatuses.Failed => $"[red]failed[/]: {Markup.Escape(s.QualityFailureReason ?? string.Empty)}",
+            var ok => $"[green]{Markup.Escape(ok)}[/]",
+        });
         table.AddRow("gold", Markup.Escape(string.Join(", ", s.GoldTables.Select(t => $"{t.Key} {t.Value}"))));
         if (s.Report is { } report)
         {

@@ -1,6 +1,7 @@
 namespace Movies.Cli.Commands;
 
-/// <summary>What <c>movies run --json</c> prints: one object on stdout.</summary>
+/// <summary>What <c>movies run --json</c> prints: one object on stdout. <paramref name="Status"/> is succeeded, partial
+/// (movies deferred to the next run: the day's OMDb quota ran out; exit 0) or failed (exit 1).</summary>
 public sealed record RunSummary(
     string RunId,
     DateOnly RunDate,
@@ -25,4 +26,7 @@ public sealed record RunSummary(
     string? QualityFailureReason,
     IReadOnlyDictionary<string, int> GoldTables,
     int GoldFilesWritten,
-    string? Report);
+    string? Report,
+    int Cached = 0,
+    int Deferred = 0,
+    string? DeferReason = null);

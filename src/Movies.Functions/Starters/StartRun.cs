@@ -40,7 +40,7 @@ public sealed class StartRun(RunStarts starts, DailyRunStarter starter, ILogger<
 
         var topN = body.TopN ?? starts.DefaultTopN;
         var batchSize = body.BatchSize ?? starts.DefaultBatchSize;
-        var errors = starts.Errors(topN, batchSize);
+        var errors = RunStarts.Errors(topN, batchSize);
         if (errors.Count > 0)
         {
             return await ErrorAsync(req, HttpStatusCode.BadRequest, errors, cancellationToken);

@@ -20,20 +20,24 @@ public static class BronzePaths
     /// <summary>The lock blob whose lease claims the run while its plan is written.</summary>
     public static string RunLock(string runFolder) => $"{runFolder}/_run.lock";
 
-    /// <summary>The lock blob whose lease a process holds while it enriches one batch.</summary>
-    public static string BatchLock(string runFolder, int batch)
-        => string.Create(CultureInfo.InvariantCulture, $"{runFolder}/_batches/{batch:D4}.lock");
-
     public static string BatchPlan(string runFolder, int batch)
         => string.Create(CultureInfo.InvariantCulture, $"{runFolder}/_batches/{batch:D4}.plan.json");
 
     public static string BatchOutcome(string runFolder, int batch)
         => string.Create(CultureInfo.InvariantCulture, $"{runFolder}/_batches/{batch:D4}.outcome.json");
 
+    /// <summary>The outcomes of the movies the select step answered from the cache (cached, or not found within
+    /// NOT_FOUND_RETRY_DAYS): they are in no batch.</summary>
+    public static string CachedOutcomes(string runFolder) => $"{runFolder}/_cached.json";
+
     /// <summary>Where one attempt of a batch keeps the outcomes it decided without a bronze blob (not found,
     /// failed), one blob per movie, so a retry of that attempt does not look them up again.</summary>
     public static string DecidedOutcomes(string runFolder, int batch, string attempt)
         => string.Create(CultureInfo.InvariantCulture, $"{runFolder}/_batches/{batch:D4}.{attempt}/");
+
+    /// <summary>The prefix every file of a batch starts with: its plan, outcome and every attempt's decided outcomes.</summary>
+    public static string BatchFiles(string runFolder, int batch)
+        => string.Create(CultureInfo.InvariantCulture, $"{runFolder}/_batches/{batch:D4}.");
 
     public static string DecidedOutcome(string runFolder, int batch, string attempt, string movieKey)
         => $"{DecidedOutcomes(runFolder, batch, attempt)}{movieKey}.json";

@@ -1,7 +1,8 @@
 namespace Movies.Pipeline.Bronze;
 
 /// <summary>The run manifest, written last beside the bronze movies: every selected movie and how it
-/// ended. Its arrival starts silver.</summary>
+/// ended (a cached movie names the earlier run's bronze blob that holds its answer). Its arrival starts silver.
+/// <paramref name="DeferReason"/> says why movies were deferred to the next run, when some were.</summary>
 public sealed record RunManifest(
     string RunId,
     DateOnly RunDate,
@@ -13,4 +14,5 @@ public sealed record RunManifest(
     string? FatalReason,
     int SourceRows,
     int SourceRejects,
-    IReadOnlyList<MovieOutcome> Movies);
+    IReadOnlyList<MovieOutcome> Movies,
+    string? DeferReason = null);

@@ -20,6 +20,10 @@ public static class EnrichmentServiceCollectionExtensions
             .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp),
                 "OMDB_BASE_URL must be an absolute http or https URL, such as https://www.omdbapi.com/.")
             .ValidateOnStart();
+        services.AddOptions<AnswerCacheOptions>().BindFlatConfiguration().ValidateOnStart();
+        services.AddSingleton<AnswerCache>();
+        services.AddSingleton<OmdbQuota>();
+        services.AddSingleton<DeferredMovies>();
         services.AddTransient<OmdbAttemptHandler>();
         services.AddSingleton<OmdbHttpLogger>();
         services.AddSingleton<BatchEnricher>();

@@ -8,7 +8,9 @@ public static class OmdbAnswer
 {
     public const string NotFoundError = "Movie not found!";
 
-    private static readonly string[] FatalErrors = ["Invalid API key!", "No API key provided.", "Request limit reached!"];
+    public const string LimitReachedError = "Request limit reached!";
+
+    private static readonly string[] FatalErrors = ["Invalid API key!", "No API key provided."];
 
     public static (OmdbAnswerKind Kind, string? Error) Classify(int statusCode, string? body)
     {
@@ -46,6 +48,11 @@ public static class OmdbAnswer
         if (string.Equals(response, "True", StringComparison.OrdinalIgnoreCase))
         {
             return (OmdbAnswerKind.Found, null);
+        }
+
+        if (string.Equals(error, LimitReachedError, StringComparison.OrdinalIgnoreCase))
+        {
+            return (OmdbAnswerKind.LimitReached, error);
         }
 
         if (error is not null && FatalErrors.Any(f => string.Equals(f, error, StringComparison.OrdinalIgnoreCase)))

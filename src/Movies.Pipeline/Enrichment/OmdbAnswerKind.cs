@@ -15,6 +15,10 @@ public enum OmdbAnswerKind
     /// <summary>A permanent error for this one request that is not "not found".</summary>
     Rejected,
 
-    /// <summary>No further call can succeed: invalid or missing key, daily limit reached.</summary>
+    /// <summary>No further call can succeed: invalid or missing key.</summary>
     Fatal,
+
+    /// <summary>"Request limit reached!": the key's daily quota is spent. Not fatal: the movie, and every one after it
+    /// today, is deferred to the next run.</summary>
+    LimitReached,
 }

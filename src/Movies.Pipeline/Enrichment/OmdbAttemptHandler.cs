@@ -6,13 +6,15 @@ namespace Movies.Pipeline.Enrichment;
 /// <summary>Innermost handler of the OMDb client, around each attempt:
 /// <list type="bullet">
 /// <item>checks right before sending that the lookup's run is not stopped, so once it is no request leaves;</item>
+/// <item>takes one request of the day's quota (<see cref="OmdbQuota"/>) for every attempt, retries included, so the
+/// requests sent never exceed <c>OMDB_DAILY_LIMIT</c>; with none left the attempt is not sent;</item>
 /// <item>counts attempts on the request's resilience context;</item>
 /// <item>reads the body inside the attempt (a body that stalls counts against the attempt timeout), streamed and
 /// capped at <c>OMDB_MAX_BODY_BYTES</c>;</item>
-/// <item>stops the run on a run-fatal answer while this attempt still holds its concurrency slot, so no queued
-/// lookup of the run can start a request after it.</item>
+/// <item>stops the run on a run-fatal answer, and closes the day's quota on "Request limit reached!", while this
+/// attempt still holds its concurrency slot, so no queued lookup can start a request after it.</item>
 /// </list></summary>
-public sealed class OmdbAttemptHandler(RunStopSignals stops, IOptions<OmdbClientOptions> options, TimeProvider time) : DelegatingHandler
+public sealed class OmdbAttemptHandler(RunStopSignals stops, OmdbQuota quota, IOptions<OmdbClientOptions> options, TimeProvider time) : DelegatingHandler
 {
     private const int ChunkBytes = 16 * 1024;
 
@@ -28,6 +30,11 @@ public sealed class OmdbAttemptHandler(RunStopSignals stops, IOptions<OmdbClient
 
         try
         {
+            if (await quota.TryTakeAsync(cancellationToken) is { } spent)
+            {
+                throw new OmdbQuotaSpentException(spent);
+            }
+
             context?.Properties.Set(OmdbClient.AttemptsKey, context.Properties.GetValue(OmdbClient.AttemptsKey, 0) + 1);
             var response = await base.SendAsync(request, cancellationToken);
             try
@@ -40,10 +47,15 @@ public sealed class OmdbAttemptHandler(RunStopSignals stops, IOptions<OmdbClient
                 throw;
             }
 
-            // Still holding the concurrency slot: the run is stopped before any queued lookup can take it.
-            if (gate is not null && await FatalReasonAsync(response) is { } fatal)
+            // Still holding the concurrency slot: the run is stopped (or the day closed) before any queued lookup can take it.
+            var (kind, reason) = await ClassifyAsync(response);
+            if (kind == OmdbAnswerKind.LimitReached)
             {
-                stops.Stop(gate.RunId, fatal);
+                await quota.CloseDayAsync(reason!, CancellationToken.None);
+            }
+            else if (gate is not null && kind == OmdbAnswerKind.Fatal)
+            {
+                stops.Stop(gate.RunId, reason!);
             }
 
             return response;
@@ -54,16 +66,16 @@ public sealed class OmdbAttemptHandler(RunStopSignals stops, IOptions<OmdbClient
         }
     }
 
-    /// <summary>The run-fatal reason of an answer (bad key, quota, a Retry-After beyond the cap), or null.</summary>
-    internal async Task<string?> FatalReasonAsync(HttpResponseMessage response)
+    /// <summary>What an answer means: run-fatal (bad key, a Retry-After beyond the cap) or the key's limit reached, with
+    /// the reason; anything else the client sorts out.</summary>
+    internal async Task<(OmdbAnswerKind Kind, string? Reason)> ClassifyAsync(HttpResponseMessage response)
     {
         if (OmdbRetryAfter.TooLong(response, options.Value.MaxRetryAfter, time.GetUtcNow()) is { } tooLong)
         {
-            return tooLong;
+            return (OmdbAnswerKind.Fatal, tooLong);
         }
 
-        var (kind, error) = OmdbAnswer.Classify((int)response.StatusCode, await response.Content.ReadAsStringAsync());
-        return kind == OmdbAnswerKind.Fatal ? error : null;
+        return OmdbAnswer.Classify((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private static async Task<HttpContent> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)

@@ -100,6 +100,7 @@ public sealed class OmdbClient(HttpClient http, IOmdbKeyProvider keys, TimeProvi
                     OmdbAnswerKind.Found => new OmdbLookup(OmdbLookupOutcome.Found, body, attempts, null, query, requestedAt),
                     OmdbAnswerKind.NotFound => new OmdbLookup(OmdbLookupOutcome.NotFound, null, attempts, error, query, requestedAt),
                     OmdbAnswerKind.Fatal => new OmdbLookup(OmdbLookupOutcome.Fatal, null, attempts, error, query, requestedAt),
+                    OmdbAnswerKind.LimitReached => new OmdbLookup(OmdbLookupOutcome.Deferred, null, attempts, $"OMDb answered \"{error}\"", query, requestedAt),
                     OmdbAnswerKind.Transient => Failed($"{error} after {attempts} attempts"),
                     _ => Failed(error),
                 };
@@ -108,6 +109,10 @@ public sealed class OmdbClient(HttpClient http, IOmdbKeyProvider keys, TimeProvi
                 && (e is OmdbRunStoppedException || (e is OperationCanceledException && waits.IsCancellationRequested)))
             {
                 return new OmdbLookup(OmdbLookupOutcome.Stopped, null, Attempts(context), stopped, query, requestedAt);
+            }
+            catch (OmdbQuotaSpentException e)
+            {
+                return new OmdbLookup(OmdbLookupOutcome.Deferred, null, context.Properties.GetValue(AttemptsKey, 0), e.Reason, query, requestedAt);
             }
             catch (OmdbAnswerTooLargeException e)
             {

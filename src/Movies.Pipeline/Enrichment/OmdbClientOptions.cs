@@ -19,10 +19,18 @@ public sealed class OmdbClientOptions
     [Range(0.01, 300)]
     public double TimeoutSeconds { get; set; } = 10;
 
-    /// <summary>Lookups the key may make a day (1,000 on OMDb's free tier); TOP_N may not exceed it.</summary>
+    /// <summary>Requests the key may make a UTC day (1,000 on OMDb's free tier), counted for every run and process
+    /// in the lake's quota ledger (<see cref="OmdbQuota"/>); movies past it are deferred to the next run. 0: no limit
+    /// and no ledger (a key without one, or a stand-in).</summary>
     [ConfigurationKeyName("OMDB_DAILY_LIMIT")]
-    [Range(1, int.MaxValue)]
+    [Range(0, int.MaxValue)]
     public int DailyLimit { get; set; } = 1000;
+
+    /// <summary>Requests a process reserves from the ledger at once: one conditional write per block rather than per
+    /// request, so concurrent batches and processes rarely contend. At most one block per process and day goes unused.</summary>
+    [ConfigurationKeyName("OMDB_QUOTA_BLOCK")]
+    [Range(1, 10_000)]
+    public int QuotaBlock { get; set; } = 20;
 
     /// <summary>The longest Retry-After honoured: a 429 or 503 asking for a longer wait stops the run as a quota
     /// answer would, so no run waits longer than its own retry budget (MAX_RETRIES waits of at most this).</summary>

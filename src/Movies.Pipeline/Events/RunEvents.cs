@@ -40,13 +40,14 @@ public sealed class RunEvents(RunRequest request, Func<PipelineEvent, Task> publ
     public PipelineEvent Started()
         => PipelineEvent.Create(PipelineEventTypes.RunStarted, request.RunId, request.StartedAt, detail: request.Attempt);
 
-    /// <summary>run_completed, or run_failed with the verdict's reason; counts and manifest either way.</summary>
+    /// <summary>run_completed, or run_failed with the verdict's reason; counts and manifest either way. A partial run's
+    /// run_completed carries its reason too (<c>partial: …</c>), and its counts say how many were deferred.</summary>
     public PipelineEvent Finished(RunVerdict verdict)
     {
         ArgumentNullException.ThrowIfNull(verdict);
         return verdict.Failed
             ? PipelineEvent.Create(PipelineEventTypes.RunFailed, request.RunId, clock(), detail: request.Attempt, counts: verdict.Counts, reason: verdict.Reason, manifest: verdict.Manifest)
-            : PipelineEvent.Create(PipelineEventTypes.RunCompleted, request.RunId, clock(), detail: request.Attempt, counts: verdict.Counts, manifest: verdict.Manifest);
+            : PipelineEvent.Create(PipelineEventTypes.RunCompleted, request.RunId, clock(), detail: request.Attempt, counts: verdict.Counts, reason: verdict.Reason, manifest: verdict.Manifest);
     }
 
     /// <summary>run_failed for an attempt that ended with an error before its manifest.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Movies.Pipeline.Silver;
+using Movies.Pipeline.Workflow;
 
 namespace Movies.Pipeline.Gold;
 
@@ -108,7 +109,9 @@ public static class GoldTables
 
     /// <summary>The run's row: its bronze counts, rejects by reason, null rates of key silver columns, and
     /// its status: failed when bronze stopped early, when rejects exceed the threshold share of the bronze
-    /// records, or when failed lookups plus missing_bronze rejects exceed it of the selected movies.</summary>
+    /// records, or when failed lookups plus missing_bronze rejects exceed it of the selected movies that were not
+    /// deferred (a deferred movie was never asked for: the day's quota ran out, and the next run takes it first);
+    /// otherwise partial when movies were deferred, else succeeded.</summary>
     public static RunQualityRow Quality(SilverManifest manifest, IReadOnlyCollection<SilverMovie> rows, double thresholdPercent)
     {
         ArgumentNullException.ThrowIfNull(manifest);
@@ -132,12 +135,14 @@ public static class GoldTables
         // Movies selected but never fetched count too: a run whose lookups all failed has nothing to reject.
         var failed = manifest.Bronze.Failed;
         var missing = Rejected(RejectReasons.MissingBronze);
-        var selected = manifest.Bronze.Total;
-        var lostRate = selected == 0 ? 0 : Math.Round(100.0 * (failed + missing) / selected, 2);
+        var deferred = manifest.Bronze.Deferred;
+        var asked = manifest.Bronze.Total - deferred;
+        var lostRate = asked == 0 ? 0 : Math.Round(100.0 * (failed + missing) / asked, 2);
         if (lostRate > thresholdPercent)
         {
+            var which = deferred == 0 ? "selected movies" : string.Create(CultureInfo.InvariantCulture, $"selected movies not deferred ({deferred} deferred)");
             reasons.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{failed + missing} of {selected} selected movies not fetched ({lostRate}%: {failed} failed lookups, {missing} missing bronze), above the {thresholdPercent}% threshold"));
+                $"{failed + missing} of {asked} {which} not fetched ({lostRate}%: {failed} failed lookups, {missing} missing bronze), above the {thresholdPercent}% threshold"));
         }
 
         return new RunQualityRow
@@ -145,7 +150,7 @@ public static class GoldTables
             RunId = manifest.RunId,
             RunDate = manifest.RunDate,
             StartedAt = manifest.StartedAt.UtcDateTime,
-            Status = reasons.Count == 0 ? "succeeded" : "failed",
+            Status = reasons.Count > 0 ? RunStatuses.Failed : RunStatuses.Of(null, deferred),
             FailureReason = reasons.Count == 0 ? null : string.Join("; ", reasons),
             Selected = manifest.Bronze.Total,
             Fetched = manifest.Bronze.Fetched,

@@ -17,8 +17,12 @@ internal sealed class BlobLakeLease : ILakeLease
     private readonly CancellationTokenSource _lost = new();
     private readonly Task _renewals;
 
-    public BlobLakeLease(string container, string name, BlobLeaseClient client, TimeSpan duration, ILogger logger)
+    private int _requests;
+
+    // acquireRequests: the requests it took to get (acquire tries and the lock blob's creation).
+    public BlobLakeLease(string container, string name, BlobLeaseClient client, TimeSpan duration, int acquireRequests, ILogger logger)
     {
+        _requests = acquireRequests;
         Container = container;
         Name = name;
         _client = client;
@@ -34,6 +38,8 @@ internal sealed class BlobLakeLease : ILakeLease
 
     public CancellationToken Lost { get; }
 
+    public int Requests => Volatile.Read(ref _requests);
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -42,6 +48,7 @@ internal sealed class BlobLakeLease : ILakeLease
         {
             try
             {
+                Interlocked.Increment(ref _requests);
                 await _client.ReleaseAsync(cancellationToken: CancellationToken.None);
             }
             catch (Exception e) when (e is RequestFailedException or AggregateException or OperationCanceledException)
@@ -64,6 +71,7 @@ internal sealed class BlobLakeLease : ILakeLease
             try
             {
                 await Task.Delay(pause, _stop.Token);
+                Interlocked.Increment(ref _requests);
                 await _client.RenewAsync(cancellationToken: _stop.Token);
                 sinceRenewed.Restart();
                 pause = _duration / 3;

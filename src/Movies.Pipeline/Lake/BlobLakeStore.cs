@@ -120,30 +120,42 @@ public sealed class BlobLakeStore(BlobServiceClient service, TimeSpan? leaseDura
         }
     }
 
+    /// <summary>Leases the blob itself when it exists (one request), so a lease on an existing blob needs no lock
+    /// blob; a missing one is created empty first (one more request) and taken at once.</summary>
     public async Task<ILakeLease> AcquireLeaseAsync(string container, string name, TimeSpan? wait = null, CancellationToken cancellationToken = default)
     {
         LakeNames.Validate(container, name);
         var blob = (await GetContainerAsync(container, cancellationToken)).GetBlobClient(name);
-        await CreateLockBlobAsync(blob, cancellationToken);
+        var requests = 0;
         return await LakeLeases.WaitForAsync(container, name, wait, async token =>
         {
             var client = blob.GetBlobLeaseClient();
+            var status = await TryAcquireAsync(client, token);
+            if (status == 404)
+            {
+                // No such blob yet (or someone deleted it): create it empty, then take it.
+                requests++;
+                await CreateLockBlobAsync(blob, token);
+                status = await TryAcquireAsync(client, token);
+            }
+
+            return status == 201 ? new BlobLakeLease(container, name, client, _leaseDuration, requests, _logger) : null;
+        }, cancellationToken);
+
+        // 201 when taken, 409 while another holds it, 404 when the blob does not exist.
+        async Task<int> TryAcquireAsync(BlobLeaseClient client, CancellationToken token)
+        {
+            requests++;
             try
             {
                 await client.AcquireAsync(_leaseDuration, cancellationToken: token);
-                return new BlobLakeLease(container, name, client, _leaseDuration, _logger);
+                return 201;
             }
-            catch (RequestFailedException e) when (e.Status == 409)
+            catch (RequestFailedException e) when (e.Status is 409 or 404)
             {
-                return null;
+                return e.Status;
             }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                // Someone deleted the lock blob: put it back and try again.
-                await CreateLockBlobAsync(blob, token);
-                return null;
-            }
-        }, cancellationToken);
+        }
     }
 
     private static TimeSpan CheckLeaseDuration(TimeSpan duration)

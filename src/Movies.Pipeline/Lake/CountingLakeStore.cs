@@ -2,8 +2,9 @@ using System.Runtime.CompilerServices;
 
 namespace Movies.Pipeline.Lake;
 
-/// <summary>Counts the storage operations that reach a lake: what a run costs, per movie.
-/// A listing counts one operation per 5,000 names, as a blob listing page does.</summary>
+/// <summary>Counts the storage operations that reach a lake: what a run costs, per movie. A listing counts one
+/// operation per 5,000 names, as a blob listing page does; a lease counts every request it cost (acquire tries, the
+/// lock blob's creation, renewals, release: <see cref="ILakeLease.Requests"/>) as writes, once released.</summary>
 public sealed class CountingLakeStore(ILakeStore inner) : ILakeStore
 {
     private const int ListPageSize = 5000;
@@ -49,13 +50,8 @@ public sealed class CountingLakeStore(ILakeStore inner) : ILakeStore
         return inner.UploadIfVersionAsync(container, name, content, ifVersion, cancellationToken);
     }
 
-    /// <summary>A lease costs a write to take it (renewals and the release are not counted: they are per
-    /// held interval, not per movie).</summary>
-    public Task<ILakeLease> AcquireLeaseAsync(string container, string name, TimeSpan? wait = null, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref _writes);
-        return inner.AcquireLeaseAsync(container, name, wait, cancellationToken);
-    }
+    public async Task<ILakeLease> AcquireLeaseAsync(string container, string name, TimeSpan? wait = null, CancellationToken cancellationToken = default)
+        => new CountedLease(await inner.AcquireLeaseAsync(container, name, wait, cancellationToken), requests => Interlocked.Add(ref _writes, requests));
 
     public async IAsyncEnumerable<string> GetNamesAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -100,8 +100,10 @@ public sealed class FileSystemLakeStore : ILakeStore
     {
         LakeNames.Validate(container, name);
         var guardPath = Path.Combine(_root, GuardFolder, container, name.Replace('/', Path.DirectorySeparatorChar));
+        // The guard stands in for blob storage's own compare-and-swap: it is no storage request of its own.
+        var tries = 0;
         await using var guard = await LakeLeases.WaitForAsync(container, name, GuardWait,
-            _ => Task.FromResult<ILakeLease?>(FileLakeLease.TryAcquire(container, name, guardPath)), cancellationToken);
+            _ => Task.FromResult<ILakeLease?>(FileLakeLease.TryAcquire(container, name, guardPath, ref tries)), cancellationToken);
         var current = await DownloadAsync(container, name, cancellationToken);
         var matches = ifVersion is null ? current is null : current is not null && string.Equals(VersionOf(current), ifVersion, StringComparison.Ordinal);
         if (!matches)
@@ -116,7 +118,8 @@ public sealed class FileSystemLakeStore : ILakeStore
     public Task<ILakeLease> AcquireLeaseAsync(string container, string name, TimeSpan? wait = null, CancellationToken cancellationToken = default)
     {
         var path = PathOf(container, name);
-        return LakeLeases.WaitForAsync(container, name, wait, _ => Task.FromResult<ILakeLease?>(FileLakeLease.TryAcquire(container, name, path)), cancellationToken);
+        var tries = 0;
+        return LakeLeases.WaitForAsync(container, name, wait, _ => Task.FromResult<ILakeLease?>(FileLakeLease.TryAcquire(container, name, path, ref tries)), cancellationToken);
     }
 
     private static string VersionOf(BinaryData content) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content.ToMemory().Span));

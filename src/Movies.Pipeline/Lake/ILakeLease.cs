@@ -12,4 +12,10 @@ public interface ILakeLease : IAsyncDisposable
     /// <summary>Cancelled if the lease was lost while held (renewals failed for longer than the lease time):
     /// another holder may have it now, so work that relies on it must stop.</summary>
     CancellationToken Lost { get; }
+
+    /// <summary>The storage requests this lease has cost so far, as blob storage bills them: each acquire try, the lock
+    /// blob's creation when it was missing, each renewal and the release. The folder lake, which has no storage
+    /// service, reports what blob storage would have received for the same holding (a renewal every third of
+    /// <see cref="BlobLakeStore.DefaultLeaseDuration"/> held), so a count means the same on both lakes.</summary>
+    int Requests { get; }
 }

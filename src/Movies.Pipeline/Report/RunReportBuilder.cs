@@ -15,7 +15,7 @@ public static class RunReportBuilder
     /// <summary>Outcomes always shown, in this order, even at zero; any other outcome a manifest holds
     /// follows them, so a new outcome shows up without a change here.</summary>
     public static IReadOnlyList<string> KnownOutcomes { get; } =
-        [MovieOutcomes.Fetched, MovieOutcomes.NotFound, MovieOutcomes.Failed, MovieOutcomes.Skipped, "cached", "deferred"];
+        [MovieOutcomes.Fetched, MovieOutcomes.NotFound, MovieOutcomes.Failed, MovieOutcomes.Skipped, MovieOutcomes.Cached, MovieOutcomes.Deferred];
 
     public static RunReport Build(RunManifest bronze, SilverManifest silver, IReadOnlyCollection<SilverMovie> rows, IReadOnlyList<SilverReject> rejects, double thresholdPercent)
     {

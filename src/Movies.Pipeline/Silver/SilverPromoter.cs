@@ -52,7 +52,8 @@ public sealed class SilverPromoter
         var rows = new List<SilverMovie>();
         var rejects = new List<SilverReject>();
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var fetched = manifest.Movies.Where(m => m.Outcome == MovieOutcomes.Fetched).ToList();
+        // Fetched in this run, or cached: an earlier run's bronze blob that the manifest names.
+        var fetched = manifest.Movies.Where(m => MovieOutcomes.HasBronze(m.Outcome)).ToList();
         var read = new (SilverMovie? Row, SilverValidationError? Error)[fetched.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, fetched.Count),
@@ -131,7 +132,9 @@ public sealed class SilverPromoter
             return (null, parsed.Error);
         }
 
-        return (parsed.Movie, SilverValidator.Validate(parsed.Movie, manifest.RunDate));
+        // The row belongs to this run's dataset, whichever run's bronze holds its answer (a cached movie's is older).
+        var movie = parsed.Movie with { RunId = manifest.RunId };
+        return (movie, SilverValidator.Validate(movie, manifest.RunDate));
     }
 
     private static BinaryData ToJsonLines(IEnumerable<SilverReject> rejects)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Movies.Pipeline.Bronze;
@@ -7,11 +8,14 @@ using Movies.Pipeline.Workflow;
 
 namespace Movies.Pipeline.Source;
 
-/// <summary>The select step: reads the source, ranks, takes top N, and writes the run's plan (one blob
-/// per batch, then the run info). A rerun of a run id reuses the plan it finds, so it resumes the same movies.
-/// Two processes starting one run id at once are serialized by a lease on the run (<c>_run.lock</c>): the second
-/// finds the first's plan and resumes it, or, asked for other settings, is refused as bad input.</summary>
-public sealed class MovieSelector(ILakeStore lake, IOptions<SelectionOptions> selection, IOptions<OmdbClientOptions> omdb, ILogger<MovieSelector> logger)
+/// <summary>The select step: reads the source, ranks, takes the movies the deferred queue holds first and then the
+/// top N, answers from the cache those it can (<see cref="AnswerCache"/>: written to <c>_cached.json</c>, in no
+/// batch), and writes the run's plan for the rest (one blob per batch, then the run info). A rerun of a run id reuses
+/// the plan it finds, so it resumes the same movies. Two processes starting one run id at once are serialized by a
+/// lease on the run (<c>_run.lock</c>): the second finds the first's plan and resumes it, or, asked for other settings,
+/// is refused as bad input.</summary>
+public sealed class MovieSelector(ILakeStore lake, AnswerCache cache, DeferredMovies deferred, IOptions<SelectionOptions> selection, IOptions<AnswerCacheOptions> cacheOptions,
+    ILogger<MovieSelector> logger)
 {
     /// <summary>How long a run waits for another process that is writing the same run's plan.</summary>
     public static readonly TimeSpan ClaimWait = TimeSpan.FromMinutes(2);
@@ -37,18 +41,57 @@ public sealed class MovieSelector(ILakeStore lake, IOptions<SelectionOptions> se
         }
 
         var (dataset, sourceName, ranked) = selected!.Value;
-        var batches = SelectionRules.Split(ranked.Take(request.TopN).ToList(), request.BatchSize);
+        // The deferred queue first, as the runs that deferred them planned them; then the top N not among them.
+        var planned = new List<PlannedMovie>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var waiting in (await deferred.ReadAsync(held.Token)).Movies)
+        {
+            if (keys.Add(waiting.Movie.MovieKey))
+            {
+                planned.Add(waiting.Movie);
+            }
+        }
+
+        var fromQueue = planned.Count;
+        foreach (var r in ranked.Take(request.TopN))
+        {
+            if (keys.Add(r.MovieKey))
+            {
+                planned.Add(new PlannedMovie(r.Rank, r.MovieKey, r.Movie.Title, r.Movie.Year, r.WeightedRating, r.Movie.Index, r.Movie.RowJson));
+            }
+        }
+
+        var answers = await cache.FindAsync(keys, request.StartedAt, held.Token);
+        var cached = new List<MovieOutcome>(answers.Count);
+        var lookups = new List<PlannedMovie>(planned.Count - answers.Count);
+        foreach (var movie in planned)
+        {
+            if (answers.TryGetValue(movie.MovieKey, out var answer))
+            {
+                cached.Add(FromCache(movie, answer));
+            }
+            else
+            {
+                lookups.Add(movie);
+            }
+        }
+
+        var batches = SelectionRules.Split(lookups, request.BatchSize);
         for (var i = 0; i < batches.Count; i++)
         {
-            var movies = batches[i].Select(r => new PlannedMovie(r.Rank, r.MovieKey, r.Movie.Title, r.Movie.Year, r.WeightedRating, r.Movie.Index, r.Movie.RowJson)).ToList();
-            await lake.WriteJsonAsync(LakeContainers.Bronze, BronzePaths.BatchPlan(folder, i + 1), new BatchPlan(request.RunId, i + 1, movies), PipelineJsonContext.Blobs.BatchPlan, overwrite: true, held.Token);
+            await lake.WriteJsonAsync(LakeContainers.Bronze, BronzePaths.BatchPlan(folder, i + 1), new BatchPlan(request.RunId, i + 1, batches[i]), PipelineJsonContext.Blobs.BatchPlan, overwrite: true, held.Token);
+        }
+
+        if (cached.Count > 0)
+        {
+            await lake.WriteJsonAsync(LakeContainers.Bronze, BronzePaths.CachedOutcomes(folder), new CachedOutcomes(request.RunId, cached), PipelineJsonContext.Lines.CachedOutcomes, overwrite: true, held.Token);
         }
 
         // Written last: its presence means the whole plan is in place.
         var info = new RunInfo(request.RunId, request.RunDate, request.StartedAt, request.TopN, request.BatchSize, batches.Count,
-            selection.Value.MinVotes, sourceName, dataset.RowCount, ranked.Count, dataset.Rejects);
+            selection.Value.MinVotes, sourceName, dataset.RowCount, ranked.Count, dataset.Rejects, planned.Count, cached.Count, fromQueue);
         await lake.WriteJsonAsync(LakeContainers.Bronze, BronzePaths.RunInfo(folder), info, PipelineJsonContext.Blobs.RunInfo, overwrite: false, held.Token);
-        Log.Selected(logger, request.RunId, request.TopN, batches.Count, dataset.RowCount, dataset.Rejects.Count, dataset.Movies.Count - ranked.Count);
+        Log.Selected(logger, request.RunId, planned.Count, fromQueue, cached.Count, batches.Count, dataset.RowCount, dataset.Rejects.Count, dataset.Movies.Count - ranked.Count);
         return ToPlan(info, folder, resumed: false);
     }
 
@@ -66,7 +109,7 @@ public sealed class MovieSelector(ILakeStore lake, IOptions<SelectionOptions> se
     {
         RunIds.Validate(request.RunId);
         // The cheap checks first, before anything is read.
-        SelectionRules.Validate(request.TopN, request.BatchSize, int.MaxValue, omdb.Value.DailyLimit);
+        SelectionRules.Validate(request.TopN, request.BatchSize, int.MaxValue);
         var existing = await ReadRunInfoAsync(folder, cancellationToken);
         if (existing is not null)
         {
@@ -76,7 +119,7 @@ public sealed class MovieSelector(ILakeStore lake, IOptions<SelectionOptions> se
 
         var (dataset, sourceName) = await ReadSourceAsync(cancellationToken);
         var ranked = MovieRanker.Rank(dataset.Movies, selection.Value.MinVotes);
-        SelectionRules.Validate(request.TopN, request.BatchSize, ranked.Count, omdb.Value.DailyLimit);
+        SelectionRules.Validate(request.TopN, request.BatchSize, ranked.Count);
         return (null, (dataset, sourceName, ranked));
     }
 
@@ -123,6 +166,20 @@ public sealed class MovieSelector(ILakeStore lake, IOptions<SelectionOptions> se
         return (SourceReader.Read(content), options.SourceBlob);
     }
 
+    /// <summary>A movie the cache answered: cached (naming the earlier run's bronze blob) or not found, without a lookup.</summary>
+    private MovieOutcome FromCache(PlannedMovie movie, CachedAnswer answer)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var days = cacheOptions.Value;
+        return answer.Outcome == MovieOutcomes.Fetched
+            ? new MovieOutcome(movie.MovieKey, movie.Title, movie.Year, 0, MovieOutcomes.Cached, answer.Blob,
+                string.Create(c, $"answered by run {answer.RunId} on {answer.AnsweredAt:yyyy-MM-dd}; looked up again after REFRESH_AFTER_DAYS ({days.RefreshAfterDays})"),
+                0, answer.ImdbId, answer.AnsweredAt)
+            : new MovieOutcome(movie.MovieKey, movie.Title, movie.Year, 0, MovieOutcomes.NotFound, null,
+                string.Create(c, $"{answer.Reason ?? "not found"} (cached: answered by run {answer.RunId} on {answer.AnsweredAt:yyyy-MM-dd}; asked again after NOT_FOUND_RETRY_DAYS ({days.NotFoundRetryDays}))"),
+                0, null, answer.AnsweredAt);
+    }
+
     private static RunPlan ToPlan(RunInfo info, string folder, bool resumed)
-        => new(info.RunId, folder, info.TopN, info.BatchSize, info.Batches, info.SourceRows, info.SourceRejects.Count, resumed);
+        => new(info.RunId, folder, info.TopN, info.BatchSize, info.Batches, info.SourceRows, info.SourceRejects.Count, resumed, info.SelectedMovies, info.Cached, info.FromQueue);
 }

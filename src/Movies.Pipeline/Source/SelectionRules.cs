@@ -2,19 +2,20 @@ using System.Globalization;
 
 namespace Movies.Pipeline.Source;
 
-/// <summary>The rules top_n and batch_size obey, checked before any work starts.</summary>
+/// <summary>The rules top_n and batch_size obey, checked before any work starts. TOP_N is not capped by the daily
+/// OMDb limit: movies past the day's quota are deferred to the next run, so a large backlog spreads over days.</summary>
 public static class SelectionRules
 {
-    public static void Validate(int topN, int batchSize, int available, int dailyLimit)
+    public static void Validate(int topN, int batchSize, int available)
     {
-        var errors = Errors(topN, batchSize, available, dailyLimit).ToList();
+        var errors = Errors(topN, batchSize, available).ToList();
         if (errors.Count > 0)
         {
             throw new PipelineInputException(string.Join(" ", errors));
         }
     }
 
-    public static IEnumerable<string> Errors(int topN, int batchSize, int available, int dailyLimit)
+    public static IEnumerable<string> Errors(int topN, int batchSize, int available)
     {
         var c = CultureInfo.InvariantCulture;
         if (topN <= 0)
@@ -24,10 +25,6 @@ public static class SelectionRules
         else if (topN > available)
         {
             yield return string.Create(c, $"TOP_N {topN} is more than the {available} rankable movies in the source.");
-        }
-        else if (topN > dailyLimit)
-        {
-            yield return string.Create(c, $"TOP_N {topN} is more than OMDB_DAILY_LIMIT {dailyLimit} lookups a day.");
         }
 
         if (batchSize <= 0)

@@ -4,8 +4,8 @@ namespace Movies.Pipeline.Workflow;
 
 /// <summary>One chunk of a run's batches through a sliding window: up to <see cref="ChunkWork.MaxParallelBatches"/>
 /// in flight, the next started (in batch order) as soon as any one finishes, so a slow batch holds one slot and
-/// not a wave. After a run-fatal answer no new batch starts; the ones in flight are awaited, so the manifest
-/// written after sees all they wrote. Orchestrator code, like <see cref="RunWorkflow"/>: the body of the Durable
+/// not a wave. After a run-fatal answer, or once a batch found the day's quota spent (it deferred movies), no new
+/// batch starts; the ones in flight are awaited, so the manifest written after sees all they wrote. Orchestrator code, like <see cref="RunWorkflow"/>: the body of the Durable
 /// chunk sub-orchestration.</summary>
 public static class ChunkWorkflow
 {
@@ -20,9 +20,10 @@ public static class ChunkWorkflow
         var counts = OutcomeCounts.Zero;
         var done = 0;
         string? fatal = null;
+        string? deferred = null;
         while (true)
         {
-            while (fatal is null && next <= work.LastBatch && inFlight.Count < work.MaxParallelBatches)
+            while (fatal is null && deferred is null && next <= work.LastBatch && inFlight.Count < work.MaxParallelBatches)
             {
                 inFlight.Add(steps.EnrichBatchAsync(new BatchWork(work.RunId, work.RunFolder, next++, work.Attempt)));
             }
@@ -45,10 +46,11 @@ public static class ChunkWorkflow
             counts = counts.Add(result.Counts);
             done++;
             fatal ??= result.FatalReason;
+            deferred ??= result.DeferReason;
             steps.ReportProgress(new RunProgress(work.RunId, "enriching", work.BatchesDoneBefore + done, work.BatchesTotal, work.CountsBefore.Add(counts), fatal,
                 work.Chunk, work.Chunks));
         }
 
-        return new ChunkResult(work.Chunk, done, counts, fatal);
+        return new ChunkResult(work.Chunk, done, counts, fatal, deferred);
     }
 }

@@ -31,7 +31,7 @@ public sealed class RunCommandTests : IDisposable
     [Theory]
     [InlineData("0", "5", "TOP_N must be at least 1")]
     [InlineData("20", "30", "BATCH_SIZE 30 is larger than TOP_N 20")]
-    [InlineData("5000", "5", "TOP_N 5000 is more than OMDB_DAILY_LIMIT 1000")]
+    [InlineData("5000", "5", "TOP_N 5000 is more than the 2987 rankable movies")]
     [InlineData("abc", "5", "abc")]
     public async Task Run_BadNumbers_ExitTwoWithClearMessage(string topN, string batchSize, string expected)
     {

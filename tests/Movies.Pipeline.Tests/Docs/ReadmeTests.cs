@@ -110,11 +110,12 @@ public sealed class ReadmeTests : IDisposable
         var written = Directory.GetFiles(_folder.Path, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(_folder.Path, f).Replace(Path.DirectorySeparatorChar, '/'))
             .Select(f => Regex.Replace(f, @"^(\w+)/(\d{4})/.*", "$1/{yyyy}/"))
+            .Select(f => Regex.Replace(f, @"^bronze/_enrichment/(\w+)/.*", "bronze/_enrichment/$1/"))
             .Select(f => Regex.Replace(f, @"^(gold)/(latest|history|reports)/.*", "$1/$2/"))
             .Select(f => Regex.Replace(f, @"^\.locks/.*", ".locks/"))
             .Distinct().Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal([".locks/", "bronze/{yyyy}/", "events/{yyyy}/", "gold/_commit.json", "gold/_commit.lock", "gold/history/", "gold/latest/", "gold/reports/", "silver/{yyyy}/"], written);
+        Assert.Equal([".locks/", "bronze/_enrichment/cache/", "bronze/{yyyy}/", "events/{yyyy}/", "gold/_commit.json", "gold/_commit.lock", "gold/history/", "gold/latest/", "gold/reports/", "silver/{yyyy}/"], written);
         Assert.All(written, w => Assert.Contains(lines, l => l.StartsWith(w, StringComparison.Ordinal)));
     }
 

@@ -9,7 +9,7 @@ public class OmdbAnswerTests
     [InlineData(200, """{"Response":"False","Error":"Movie not found!"}""", OmdbAnswerKind.NotFound, "Movie not found!")]
     [InlineData(401, """{"Response":"False","Error":"Invalid API key!"}""", OmdbAnswerKind.Fatal, "Invalid API key!")]
     [InlineData(401, """{"Response":"False","Error":"No API key provided."}""", OmdbAnswerKind.Fatal, "No API key provided.")]
-    [InlineData(401, """{"Response":"False","Error":"Request limit reached!"}""", OmdbAnswerKind.Fatal, "Request limit reached!")]
+    [InlineData(401, """{"Response":"False","Error":"Request limit reached!"}""", OmdbAnswerKind.LimitReached, "Request limit reached!")]
     [InlineData(200, """{"Response":"False","Error":"Too many results."}""", OmdbAnswerKind.Rejected, "Too many results.")]
     [InlineData(500, "oops", OmdbAnswerKind.Transient, "HTTP 500")]
     [InlineData(503, "", OmdbAnswerKind.Transient, "HTTP 503")]

@@ -151,17 +151,31 @@ public sealed class OmdbClientTests : IAsyncLifetime
         Assert.Equal(1, _omdb.CallsFor("Nope"));
     }
 
-    [Theory]
-    [InlineData("Invalid API key!")]
-    [InlineData("Request limit reached!")]
-    public async Task GetMovie_KeyOrQuotaError_IsFatalAndNotRetried(string error)
+    [Fact]
+    public async Task GetMovie_KeyError_IsFatalAndNotRetried()
     {
-        _omdb.Script("Heat", error == "Invalid API key!" ? StandInAnswer.InvalidKey : StandInAnswer.LimitReached);
+        _omdb.Script("Heat", StandInAnswer.InvalidKey);
 
         var lookup = await Client.GetMovieAsync("Heat", 1995);
 
-        Assert.Equal((OmdbLookupOutcome.Fatal, error), (lookup.Outcome, lookup.Reason));
+        Assert.Equal((OmdbLookupOutcome.Fatal, "Invalid API key!"), (lookup.Outcome, lookup.Reason));
         Assert.Equal(1, _omdb.CallsFor("Heat"));
+    }
+
+    [Fact]
+    public async Task GetMovie_RequestLimitReached_DeferredNotRetriedAndNothingMoreSentToday()
+    {
+        _omdb.Script("Heat", StandInAnswer.LimitReached);
+
+        var lookup = await Client.GetMovieAsync("Heat", 1995);
+        var next = await Client.GetMovieAsync("Alien", 1979);
+
+        Assert.Equal((OmdbLookupOutcome.Deferred, "OMDb answered \"Request limit reached!\""), (lookup.Outcome, lookup.Reason));
+        Assert.Equal(1, _omdb.CallsFor("Heat"));
+        // The day is closed in this process: the next lookup is deferred without a request.
+        Assert.Equal(OmdbLookupOutcome.Deferred, next.Outcome);
+        Assert.Contains("Request limit reached!", next.Reason, StringComparison.Ordinal);
+        Assert.Equal((0, 0), (_omdb.CallsFor("Alien"), next.Attempts));
     }
 
     [Fact]

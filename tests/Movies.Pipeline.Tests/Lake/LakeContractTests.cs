@@ -198,6 +198,21 @@ public abstract class LakeContractTests
     }
 
     [Fact]
+    public async Task AcquireLease_Counted_EveryRequestBlobStorageReceives()
+    {
+        var counting = new CountingLakeStore(Lake);
+
+        // A missing lock blob: an acquire that finds nothing, its creation, the acquire, then the release.
+        await (await counting.AcquireLeaseAsync(LakeContainers.Gold, Name("counted.lock"), TimeSpan.FromSeconds(10))).DisposeAsync();
+        Assert.Equal(4, counting.Writes);
+
+        // An existing blob: leased as it is, no lock blob made; the acquire and the release.
+        await (await counting.AcquireLeaseAsync(LakeContainers.Gold, Name("counted.lock"), TimeSpan.FromSeconds(10))).DisposeAsync();
+        Assert.Equal(6, counting.Writes);
+        Assert.Equal((0, 0), (counting.Reads, counting.Lists));
+    }
+
+    [Fact]
     public async Task AcquireLease_UnsafeName_Throws()
         => await Assert.ThrowsAsync<ArgumentException>(() => Lake.AcquireLeaseAsync(LakeContainers.Gold, "../x.lock", TimeSpan.Zero));
 }

@@ -26,14 +26,17 @@ public class SelectionRulesTests
     [InlineData(20, -1, "BATCH_SIZE must be at least 1 (got -1).")]
     [InlineData(5, 6, "BATCH_SIZE 6 is larger than TOP_N 5.")]
     [InlineData(101, 5, "TOP_N 101 is more than the 100 rankable movies in the source.")]
-    [InlineData(60, 5, "TOP_N 60 is more than OMDB_DAILY_LIMIT 50 lookups a day.")]
     public void Validate_BadValues_ThrowsClearError(int topN, int batchSize, string expected)
     {
-        var error = Assert.Throws<PipelineInputException>(() => SelectionRules.Validate(topN, batchSize, available: 100, dailyLimit: 50));
+        var error = Assert.Throws<PipelineInputException>(() => SelectionRules.Validate(topN, batchSize, available: 100));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Validate_GoodValues_DoesNotThrow()
-        => SelectionRules.Validate(20, 5, available: 100, dailyLimit: 1000);
+        => SelectionRules.Validate(20, 5, available: 100);
+
+    [Fact]
+    public void Validate_TopNAboveAnyDailyLimit_IsAllowed()
+        => SelectionRules.Validate(100_000, 5, available: 100_000);
 }

@@ -138,23 +138,6 @@ public abstract class RunTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Run_RequestLimitReachedMidRun_PartialRunWithEveryMovieAccountedFor()
-    {
-        _omdb.Everyone = call => call > 7 ? StandInAnswer.LimitReached : null;
-        using var harness = Harness(("MAX_PARALLEL_BATCHES", "1"));
-
-        var outcome = await harness.RunAsync(_runId, topN: 20, batchSize: 5);
-        var manifest = await LakeRuns.ManifestAsync(harness.Get<ILakeStore>(), outcome.Manifest.ManifestBlob);
-
-        Assert.Equal("Request limit reached!", outcome.FatalReason);
-        Assert.Equal(20, manifest.Movies.Count);
-        Assert.Equal(7, manifest.Counts.Fetched);
-        Assert.Equal(13, manifest.Counts.Skipped);
-        Assert.Equal(7, (await LakeRuns.MovieBlobsAsync(harness.Get<ILakeStore>(), outcome.Plan.RunFolder)).Count);
-        Assert.All(manifest.Movies.Where(m => m.Outcome == MovieOutcomes.Skipped), m => Assert.Contains("Request limit reached!", m.Reason, StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task Run_InterruptedThenResumedWithSameId_RefetchesNothingAlreadyInBronze()
     {
         using var cancel = new CancellationTokenSource();

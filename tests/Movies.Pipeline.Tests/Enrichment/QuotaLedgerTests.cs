@@ -1,0 +1,157 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Movies.Pipeline.Enrichment;
+using Movies.Pipeline.Lake;
+using Movies.Pipeline.Tests.Cli;
+using Movies.Pipeline.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Movies.Pipeline.Tests.Enrichment;
+
+/// <summary>The daily quota ledger on a real lake: many takers at once, each with its own client as separate
+/// processes have, never get more than OMDB_DAILY_LIMIT in a UTC day; and whole `movies run` processes at once never
+/// send more requests than the limit.</summary>
+public abstract class QuotaLedgerTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Day1 = new(2026, 11, 23, 3, 0, 0, TimeSpan.Zero);
+    private readonly TempFolder _folder = new();
+    private OmdbStandIn _omdb = null!;
+
+    protected TempFolder Folder => _folder;
+
+    protected abstract Task<IEnrichmentStateLake> LakeAsync();
+
+    public async Task InitializeAsync() => _omdb = await OmdbStandIn.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _omdb.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task TryTake_FourProcessesEightTakersEachAtOnce_ExactlyTheLimitGranted()
+    {
+        const int Limit = 57;
+        var lake = await LakeAsync();
+        var clock = new TestClock(Day1);
+        var options = Options.Create(new OmdbClientOptions { DailyLimit = Limit, QuotaBlock = 4 });
+        var quotas = Enumerable.Range(0, 4).Select(_ => new OmdbQuota(lake.Open(), clock, options, NullLogger<OmdbQuota>.Instance)).ToList();
+        var granted = 0;
+        var refused = new List<string>();
+
+        await Task.WhenAll(quotas.SelectMany(q => Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                if (await q.TryTakeAsync() is { } reason)
+                {
+                    lock (refused)
+                    {
+                        refused.Add(reason);
+                    }
+                }
+                else
+                {
+                    Interlocked.Increment(ref granted);
+                }
+            }
+        }))));
+
+        Assert.Equal(Limit, granted);
+        Assert.Equal(4 * 8 * 10 - Limit, refused.Count);
+        Assert.All(refused, r => Assert.Equal("OMDB_DAILY_LIMIT of 57 requests reached for 2026-11-23 (UTC)", r));
+        Assert.Equal(Limit, (await LedgerAsync(lake, Day1)).Reserved);
+        quotas.ForEach(q => q.Dispose());
+    }
+
+    [Fact]
+    public async Task TryTake_BlocksLeftUnused_GivenBackAndTheNextDayStartsAfresh()
+    {
+        var lake = await LakeAsync();
+        var clock = new TestClock(Day1);
+        var options = Options.Create(new OmdbClientOptions { DailyLimit = 10, QuotaBlock = 4 });
+        using var first = new OmdbQuota(lake.Open(), clock, options, NullLogger<OmdbQuota>.Instance);
+        using var second = new OmdbQuota(lake.Open(), clock, options, NullLogger<OmdbQuota>.Instance);
+
+        Assert.Null(await first.TryTakeAsync());
+        Assert.Null(await second.TryTakeAsync());
+        Assert.Equal(8, (await LedgerAsync(lake, Day1)).Reserved);
+        await first.ReturnUnusedAsync();
+        Assert.Equal(5, (await LedgerAsync(lake, Day1)).Reserved);
+
+        // The second process may now take what the first gave back, up to the limit, and no more.
+        var taken = 1;
+        while (await second.TryTakeAsync() is null)
+        {
+            taken++;
+        }
+
+        Assert.Equal(9, taken);
+        Assert.Equal(10, (await LedgerAsync(lake, Day1)).Reserved);
+
+        clock.Now = Day1.AddDays(1);
+        Assert.Null(await second.TryTakeAsync());
+        Assert.Equal(4, (await LedgerAsync(lake, Day1.AddDays(1))).Reserved);
+    }
+
+    [Fact]
+    public async Task CloseDay_OmdbSaysLimitReached_EveryOtherProcessStopsTooUntilTheNextDay()
+    {
+        var lake = await LakeAsync();
+        var clock = new TestClock(Day1);
+        var options = Options.Create(new OmdbClientOptions { DailyLimit = 1000, QuotaBlock = 1 });
+        using var first = new OmdbQuota(lake.Open(), clock, options, NullLogger<OmdbQuota>.Instance);
+        using var other = new OmdbQuota(lake.Open(), clock, options, NullLogger<OmdbQuota>.Instance);
+
+        await first.CloseDayAsync("Request limit reached!");
+
+        Assert.Contains("Request limit reached!", await other.TryTakeAsync(), StringComparison.Ordinal);
+        clock.Now = Day1.AddDays(1);
+        Assert.Null(await other.TryTakeAsync());
+    }
+
+    [Fact]
+    public async Task Run_ThreeProcessesAtOnceOverTheLimit_NoMoreRequestsThanTheLimitAllPartial()
+    {
+        const int Limit = 17;
+        var lake = await LakeAsync();
+        var source = TestSource.Write(_folder.Path, TestSource.Titles(30));
+        var environment = new Dictionary<string, string>
+        {
+            ["OMDB_API_KEY"] = "quota-test-key",
+            ["BASE_DELAY_SECONDS"] = "0.01",
+            ["OMDB_DAILY_LIMIT"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["OMDB_QUOTA_BLOCK"] = "2",
+            ["REFRESH_AFTER_DAYS"] = "0",
+        };
+        _omdb.Latency = TimeSpan.FromMilliseconds(20);
+
+        var runs = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => MoviesCli.RunAsync(environment,
+            ["run", "--source", source, "--top-n", "20", "--batch-size", "5", "--run-id", $"20261123-quota{i}", "--omdb-url", _omdb.BaseUrl.ToString(), "--json", .. lake.CliOptions])));
+
+        Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Stderr));
+        var summaries = runs.Select(r => JsonDocument.Parse(r.Stdout).RootElement).ToList();
+        Assert.All(summaries, s => Assert.Equal("partial", s.GetProperty("status").GetString()));
+        var fetched = summaries.Sum(s => s.GetProperty("fetched").GetInt32());
+        output.WriteLine($"{GetType().Name}: 3 runs of 20 at once, limit {Limit}: {_omdb.TotalCalls} requests, {fetched} fetched");
+        Assert.InRange(_omdb.TotalCalls, 1, Limit);
+        Assert.Equal(_omdb.TotalCalls, fetched);
+        Assert.Equal(60, summaries.Sum(s => s.GetProperty("fetched").GetInt32() + s.GetProperty("deferred").GetInt32()));
+    }
+
+    private static async Task<QuotaDay> LedgerAsync(IEnrichmentStateLake lake, DateTimeOffset day)
+        => (await lake.Open().ReadJsonAsync(LakeContainers.Bronze, EnrichmentPaths.Quota(DateOnly.FromDateTime(day.UtcDateTime)), PipelineJsonContext.Blobs.QuotaDay))!;
+}
+
+public sealed class FolderLakeQuotaLedgerTests(ITestOutputHelper output) : QuotaLedgerTests(output)
+{
+    protected override Task<IEnrichmentStateLake> LakeAsync() => Task.FromResult<IEnrichmentStateLake>(new FolderStateLake(Folder.Combine("lake")));
+}
+
+[Collection(AzuriteEnrichmentStateCollection.Name)]
+public sealed class BlobLakeQuotaLedgerTests(AzuriteFixture azurite, ITestOutputHelper output) : QuotaLedgerTests(output)
+{
+    protected override async Task<IEnrichmentStateLake> LakeAsync() => await BlobStateLake.EmptyAsync(azurite);
+}
