@@ -13,43 +13,27 @@ namespace Movies.Pipeline.Tests.Enrichment;
 /// <summary>The answer cache across runs on a real lake and the real OMDb client: a film answered within
 /// REFRESH_AFTER_DAYS is cached (its manifest line names the earlier run's bronze blob, which silver reads), a stale one
 /// is looked up again, and a not-found answer stands for NOT_FOUND_RETRY_DAYS.</summary>
-public abstract class AnswerCacheTests : IAsyncLifetime
+public abstract class AnswerCacheTests : EnrichmentStateTests
 {
-    private static readonly DateTimeOffset Day1 = new(2026, 11, 23, 3, 0, 0, TimeSpan.Zero);
-    private readonly TempFolder _folder = new();
-    private OmdbStandIn _omdb = null!;
-
-    protected TempFolder Folder => _folder;
-
-    protected abstract Task<IEnrichmentStateLake> LakeAsync();
-
-    public async Task InitializeAsync() => _omdb = await OmdbStandIn.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _omdb.DisposeAsync();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task Run_FreshStaleAndNotFound_CachedWithinRefreshLookedUpAfterNotFoundKeptThirtyDays()
     {
         var lake = await LakeAsync();
         var titles = TestSource.Titles(10);
-        _omdb.Script("Film 004", StandInAnswer.NotFound);
+        Omdb.Script("Film 004", StandInAnswer.NotFound);
         var clock = new TestClock(Day1);
         using var harness = Harness(lake, titles, clock);
 
         var first = await harness.RunAsync("20261123-cache1", 10, 5, Day1);
         Assert.Equal(new OutcomeCounts(9, 1, 0, 0), first.Manifest.Counts);
-        Assert.Equal(10, _omdb.TotalCalls);
+        Assert.Equal(10, Omdb.TotalCalls);
 
         // The next day: nothing stale, so nothing is looked up, and no batch runs.
         clock.Now = Day1.AddDays(1);
         var second = await harness.RunAsync("20261124-cache2", 10, 5, clock.Now);
         var manifest = await LakeRuns.ManifestAsync(harness.Get<ILakeStore>(), second.Manifest.ManifestBlob);
 
-        Assert.Equal(10, _omdb.TotalCalls);
+        Assert.Equal(10, Omdb.TotalCalls);
         Assert.Equal((0, 10, 10), (second.Plan.Batches, second.Plan.Cached, second.Plan.Selected));
         Assert.Equal(new OutcomeCounts(0, 1, 0, 0, Cached: 9), manifest.Counts);
         var firstFolder = first.Plan.RunFolder;
@@ -80,13 +64,13 @@ public abstract class AnswerCacheTests : IAsyncLifetime
         clock.Now = Day1.AddDays(8);
         var third = await harness.RunAsync("20261201-cache3", 10, 5, clock.Now);
         Assert.Equal(new OutcomeCounts(9, 1, 0, 0), third.Manifest.Counts);
-        Assert.Equal((19, 1), (_omdb.TotalCalls, _omdb.CallsFor("Film 004")));
+        Assert.Equal((19, 1), (Omdb.TotalCalls, Omdb.CallsFor("Film 004")));
 
         // 31 days after: the not-found answer is asked again, and the films found on day 8 are stale again.
         clock.Now = Day1.AddDays(31);
         var fourth = await harness.RunAsync("20261224-cache4", 10, 5, clock.Now);
         Assert.Equal(new OutcomeCounts(9, 1, 0, 0), fourth.Manifest.Counts);
-        Assert.Equal((29, 2), (_omdb.TotalCalls, _omdb.CallsFor("Film 004")));
+        Assert.Equal((29, 2), (Omdb.TotalCalls, Omdb.CallsFor("Film 004")));
     }
 
     [Fact]
@@ -101,7 +85,7 @@ public abstract class AnswerCacheTests : IAsyncLifetime
 
         Assert.True(again.Plan.Resumed);
         Assert.Equal(12, again.Manifest.Counts.Fetched);
-        Assert.Equal(12, _omdb.TotalCalls);
+        Assert.Equal(12, Omdb.TotalCalls);
     }
 
     [Fact]
@@ -134,7 +118,7 @@ public abstract class AnswerCacheTests : IAsyncLifetime
     public void IsFresh_WindowZeroAndAnswerNewerThanTheRunsClock_NotFresh(string outcome)
     {
         // Another process recorded its answer after this run read its clock: a window of 0 still means "ask again".
-        var cache = new AnswerCache(new FileSystemLakeStore(_folder.Combine("unused-lake")), Options.Create(new AnswerCacheOptions { RefreshAfterDays = 0, NotFoundRetryDays = 0 }), NullLogger<AnswerCache>.Instance);
+        var cache = new AnswerCache(new FileSystemLakeStore(Folder.Combine("unused-lake")), Options.Create(new AnswerCacheOptions { RefreshAfterDays = 0, NotFoundRetryDays = 0 }), NullLogger<AnswerCache>.Instance);
         var answer = new CachedAnswer("film", outcome, "2026/11/23/r1/film.json", "tt1", Day1.AddSeconds(5), "r1");
 
         Assert.False(cache.IsFresh(answer, Day1));
@@ -142,7 +126,7 @@ public abstract class AnswerCacheTests : IAsyncLifetime
 
     private PipelineHarness Harness(IEnrichmentStateLake lake, IReadOnlyList<string> titles, TestClock clock)
     {
-        var settings = PipelineHarness.Settings(_folder.Combine("unused"), _omdb.BaseUrl, TestSource.Write(_folder.Path, titles));
+        var settings = PipelineHarness.Settings(Folder.Combine("unused"), Omdb.BaseUrl, TestSource.Write(Folder.Path, titles));
         lake.Use(settings);
         settings.Remove("REFRESH_AFTER_DAYS");
         settings.Remove("NOT_FOUND_RETRY_DAYS");

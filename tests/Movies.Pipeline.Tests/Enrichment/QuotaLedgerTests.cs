@@ -12,24 +12,8 @@ namespace Movies.Pipeline.Tests.Enrichment;
 /// <summary>The daily quota ledger on a real lake: many takers at once, each with its own client as separate
 /// processes have, never get more than OMDB_DAILY_LIMIT in a UTC day; and whole `movies run` processes at once never
 /// send more requests than the limit.</summary>
-public abstract class QuotaLedgerTests(ITestOutputHelper output) : IAsyncLifetime
+public abstract class QuotaLedgerTests(ITestOutputHelper output) : EnrichmentStateTests
 {
-    private static readonly DateTimeOffset Day1 = new(2026, 11, 23, 3, 0, 0, TimeSpan.Zero);
-    private readonly TempFolder _folder = new();
-    private OmdbStandIn _omdb = null!;
-
-    protected TempFolder Folder => _folder;
-
-    protected abstract Task<IEnrichmentStateLake> LakeAsync();
-
-    public async Task InitializeAsync() => _omdb = await OmdbStandIn.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _omdb.DisposeAsync();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task TryTake_FourProcessesEightTakersEachAtOnce_ExactlyTheLimitGranted()
     {
@@ -117,7 +101,7 @@ public abstract class QuotaLedgerTests(ITestOutputHelper output) : IAsyncLifetim
     {
         const int Limit = 17;
         var lake = await LakeAsync();
-        var source = TestSource.Write(_folder.Path, TestSource.Titles(30));
+        var source = TestSource.Write(Folder.Path, TestSource.Titles(30));
         var environment = new Dictionary<string, string>
         {
             ["OMDB_API_KEY"] = "quota-test-key",
@@ -126,18 +110,18 @@ public abstract class QuotaLedgerTests(ITestOutputHelper output) : IAsyncLifetim
             ["OMDB_QUOTA_BLOCK"] = "2",
             ["REFRESH_AFTER_DAYS"] = "0",
         };
-        _omdb.Latency = TimeSpan.FromMilliseconds(20);
+        Omdb.Latency = TimeSpan.FromMilliseconds(20);
 
         var runs = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => MoviesCli.RunAsync(environment,
-            ["run", "--source", source, "--top-n", "20", "--batch-size", "5", "--run-id", $"20261123-quota{i}", "--omdb-url", _omdb.BaseUrl.ToString(), "--json", .. lake.CliOptions])));
+            ["run", "--source", source, "--top-n", "20", "--batch-size", "5", "--run-id", $"20261123-quota{i}", "--omdb-url", Omdb.BaseUrl.ToString(), "--json", .. lake.CliOptions])));
 
         Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Stderr));
         var summaries = runs.Select(r => JsonDocument.Parse(r.Stdout).RootElement).ToList();
         Assert.All(summaries, s => Assert.Equal("partial", s.GetProperty("status").GetString()));
         var fetched = summaries.Sum(s => s.GetProperty("fetched").GetInt32());
-        output.WriteLine($"{GetType().Name}: 3 runs of 20 at once, limit {Limit}: {_omdb.TotalCalls} requests, {fetched} fetched");
-        Assert.InRange(_omdb.TotalCalls, 1, Limit);
-        Assert.Equal(_omdb.TotalCalls, fetched);
+        output.WriteLine($"{GetType().Name}: 3 runs of 20 at once, limit {Limit}: {Omdb.TotalCalls} requests, {fetched} fetched");
+        Assert.InRange(Omdb.TotalCalls, 1, Limit);
+        Assert.Equal(Omdb.TotalCalls, fetched);
         Assert.Equal(60, summaries.Sum(s => s.GetProperty("fetched").GetInt32() + s.GetProperty("deferred").GetInt32()));
     }
 

@@ -13,24 +13,8 @@ namespace Movies.Pipeline.Tests.Workflow;
 
 /// <summary>When the day's quota runs out the rest of the run is deferred, not failed: the run is partial, everything
 /// it has is published, and the next run takes the deferred movies first, on a real lake and the real OMDb client.</summary>
-public abstract class DeferralTests : IAsyncLifetime
+public abstract class DeferralTests : EnrichmentStateTests
 {
-    private static readonly DateTimeOffset Day1 = new(2026, 11, 23, 3, 0, 0, TimeSpan.Zero);
-    private readonly TempFolder _folder = new();
-    private OmdbStandIn _omdb = null!;
-
-    protected TempFolder Folder => _folder;
-
-    protected abstract Task<IEnrichmentStateLake> LakeAsync();
-
-    public async Task InitializeAsync() => _omdb = await OmdbStandIn.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _omdb.DisposeAsync();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task Run_DailyLimitBelowSelection_RestDeferredThenTakenFirstOnTheNextDays()
     {
@@ -43,7 +27,7 @@ public abstract class DeferralTests : IAsyncLifetime
         var manifest = await LakeRuns.ManifestAsync(harness.Get<ILakeStore>(), first.Manifest.ManifestBlob);
 
         Assert.Equal((RunStatuses.Partial, 8, 12), (first.Status, first.Manifest.Counts.Fetched, first.Manifest.Counts.Deferred));
-        Assert.Equal(8, _omdb.TotalCalls);
+        Assert.Equal(8, Omdb.TotalCalls);
         Assert.Equal(titles, manifest.Movies.Select(m => m.Title));
         Assert.All(manifest.Movies.Where(m => m.Outcome == MovieOutcomes.Deferred),
             m => Assert.Equal("OMDB_DAILY_LIMIT of 8 requests reached for 2026-11-23 (UTC)", m.Reason));
@@ -65,15 +49,15 @@ public abstract class DeferralTests : IAsyncLifetime
         Assert.Equal((12, 8, 20), (second.Plan.FromQueue, second.Plan.Cached, second.Plan.Selected));
         Assert.Equal(new OutcomeCounts(8, 0, 0, 0, Cached: 8, Deferred: 4), second.Manifest.Counts);
         Assert.Equal(titles.Skip(8).Take(8), day2.Movies.Where(m => m.Outcome == MovieOutcomes.Fetched).Select(m => m.Title));
-        Assert.Equal(16, _omdb.TotalCalls);
+        Assert.Equal(16, Omdb.TotalCalls);
         Assert.Equal(titles.Skip(16), (await harness.Get<DeferredMovies>().ReadAsync()).Movies.Select(m => m.Movie.Title));
 
         // Day 3: the last 4, then the queue is empty and the run succeeded.
         clock.Now = Day1.AddDays(2);
         var third = await harness.RunAsync("20261125-defer3", 20, 5, clock.Now);
         Assert.Equal((RunStatuses.Succeeded, 4, 16), (third.Status, third.Manifest.Counts.Fetched, third.Manifest.Counts.Cached));
-        Assert.Equal(20, _omdb.TotalCalls);
-        Assert.All(titles, t => Assert.Equal(1, _omdb.CallsFor(t)));
+        Assert.Equal(20, Omdb.TotalCalls);
+        Assert.All(titles, t => Assert.Equal(1, Omdb.CallsFor(t)));
         Assert.Empty((await harness.Get<DeferredMovies>().ReadAsync()).Movies);
     }
 
@@ -81,7 +65,7 @@ public abstract class DeferralTests : IAsyncLifetime
     public async Task Run_OmdbAnswersRequestLimitReached_RestDeferredNothingSentAfterRunPartial()
     {
         var lake = await LakeAsync();
-        _omdb.Everyone = call => call > 7 ? StandInAnswer.LimitReached : null;
+        Omdb.Everyone = call => call > 7 ? StandInAnswer.LimitReached : null;
         using var harness = Harness(lake, TestSource.Titles(20), new TestClock(Day1), ("OMDB_DAILY_LIMIT", "1000"), ("MAX_PARALLEL_BATCHES", "1"));
 
         var outcome = await harness.RunAsync("20261123-limit", 20, 5, Day1);
@@ -93,7 +77,7 @@ public abstract class DeferralTests : IAsyncLifetime
         Assert.Equal((7, 13), (manifest.Counts.Fetched, manifest.Counts.Deferred));
         // The 8th request was answered "Request limit reached!": none started after it, only those already in flight
         // (OMDB_MAX_CONCURRENCY 4) were answered the same.
-        Assert.InRange(_omdb.TotalCalls, 8, 11);
+        Assert.InRange(Omdb.TotalCalls, 8, 11);
         Assert.Equal(7, (await LakeRuns.MovieBlobsAsync(harness.Get<ILakeStore>(), outcome.Plan.RunFolder)).Count);
         Assert.All(manifest.Movies.Where(m => m.Outcome == MovieOutcomes.Deferred), m => Assert.Contains("Request limit reached!", m.Reason, StringComparison.Ordinal));
         Assert.Equal(13, (await harness.Get<DeferredMovies>().ReadAsync()).Movies.Count);
@@ -105,11 +89,11 @@ public abstract class DeferralTests : IAsyncLifetime
     public async Task RunCli_DailyLimitReached_PartialExitZeroRunCompletedAndRunQualityPartial()
     {
         var lake = await LakeAsync();
-        var source = TestSource.Write(_folder.Path, TestSource.Titles(12));
+        var source = TestSource.Write(Folder.Path, TestSource.Titles(12));
         var environment = new Dictionary<string, string> { ["OMDB_API_KEY"] = "partial-test-key", ["OMDB_DAILY_LIMIT"] = "5", ["OMDB_QUOTA_BLOCK"] = "2" };
 
         var run = await MoviesCli.RunAsync(environment,
-            ["run", "--source", source, "--top-n", "12", "--batch-size", "4", "--run-id", "20261123-partial", "--omdb-url", _omdb.BaseUrl.ToString(), "--json", .. lake.CliOptions]);
+            ["run", "--source", source, "--top-n", "12", "--batch-size", "4", "--run-id", "20261123-partial", "--omdb-url", Omdb.BaseUrl.ToString(), "--json", .. lake.CliOptions]);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         using var summary = JsonDocument.Parse(run.Stdout);
@@ -135,7 +119,7 @@ public abstract class DeferralTests : IAsyncLifetime
 
     private PipelineHarness Harness(IEnrichmentStateLake lake, IReadOnlyList<string> titles, TestClock clock, params (string Key, string Value)[] extra)
     {
-        var settings = PipelineHarness.Settings(_folder.Combine("unused"), _omdb.BaseUrl, TestSource.Write(_folder.Path, titles));
+        var settings = PipelineHarness.Settings(Folder.Combine("unused"), Omdb.BaseUrl, TestSource.Write(Folder.Path, titles));
         lake.Use(settings);
         settings.Remove("REFRESH_AFTER_DAYS");
         settings.Remove("NOT_FOUND_RETRY_DAYS");
