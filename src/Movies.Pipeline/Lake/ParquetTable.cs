@@ -48,13 +48,13 @@ public static class ParquetTable
         return new BinaryData(stream.GetBuffer().AsMemory(0, (int)stream.Length));
     }
 
-    public static Task<IList<T>> ReadAsync<T>(BinaryData content, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<T>> ReadAsync<T>(BinaryData content, CancellationToken cancellationToken = default)
         where T : class, new()
         => ReadAsync<T>(content, null, cancellationToken);
 
     /// <summary>Reads the rows; with <paramref name="columns"/>, only those columns (by name) are read and every
     /// other property keeps its default. A column the file lacks keeps its default too (an older file).</summary>
-    public static async Task<IList<T>> ReadAsync<T>(BinaryData content, IReadOnlyCollection<string>? columns, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<T>> ReadAsync<T>(BinaryData content, IReadOnlyCollection<string>? columns, CancellationToken cancellationToken = default)
         where T : class, new()
     {
         ArgumentNullException.ThrowIfNull(content);

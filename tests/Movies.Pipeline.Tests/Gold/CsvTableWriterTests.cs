@@ -21,6 +21,7 @@ public sealed class CsvTableWriterTests
         AssertSame<DecadeSummaryRow>();
         AssertSame<DirectorSummaryRow>();
         AssertSame<RunQualityRow>();
+        AssertSame<MovieHistoryRow>();
     }
 
     [Fact]

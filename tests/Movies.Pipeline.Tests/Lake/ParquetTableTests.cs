@@ -12,7 +12,7 @@ namespace Movies.Pipeline.Tests.Lake;
 public sealed class ParquetTableTests
 {
     public static TheoryData<string> RowTypes => [nameof(MoviesUnifiedRow), nameof(GenreSummaryRow), nameof(DecadeSummaryRow), nameof(DirectorSummaryRow),
-        nameof(RunQualityRow), nameof(SilverMovie)];
+        nameof(RunQualityRow), nameof(MovieHistoryRow), nameof(SilverMovie)];
 
     [Theory]
     [MemberData(nameof(RowTypes))]
@@ -23,6 +23,7 @@ public sealed class ParquetTableTests
         nameof(DecadeSummaryRow) => AssertSameAsSerializerAsync<DecadeSummaryRow>(),
         nameof(DirectorSummaryRow) => AssertSameAsSerializerAsync<DirectorSummaryRow>(),
         nameof(RunQualityRow) => AssertSameAsSerializerAsync<RunQualityRow>(),
+        nameof(MovieHistoryRow) => AssertSameAsSerializerAsync<MovieHistoryRow>(),
         nameof(SilverMovie) => AssertSameAsSerializerAsync<SilverMovie>(),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
