@@ -9,10 +9,10 @@ using Movies.Pipeline.Silver;
 
 namespace Movies.Cli.Bench;
 
-/// <summary>The peer of the engine's gold build: DuckDB computing the same five tables from the same silver
+/// <summary>The peer of the engine's gold build: DuckDB computing the same six tables from the same silver
 /// run (its manifest and <c>movies.parquet</c>), starting from an empty gold as the measured promotion does,
 /// and writing each as the engine does — Parquet (Snappy, one row group) and CSV with a header, serialised
-/// once and stored twice (a history and a latest copy), 20 files, the ten serialisations at once on the
+/// once and stored twice (a history and a latest copy), 24 files, the twelve serialisations at once on the
 /// machine's cores. The SQL reads only the silver columns the
 /// tables need, explodes genres and directors per film (distinct within a film) without copying whole rows,
 /// and aggregates each summary in one GROUP BY. Runs in a process of its own (<c>movies bench gold-duckdb</c>).</summary>
@@ -33,12 +33,13 @@ public static class DuckDbGold
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         Execute(connection, MoviesUnified(silver, manifest));
+        Execute(connection, MovieHistory);
         Execute(connection, $"CREATE TABLE {GoldPaths.GenreSummary} AS {Summary("genre", Exploded("genres"), "genre")}");
         Execute(connection, $"CREATE TABLE {GoldPaths.DecadeSummary} AS {Summary("decade", $"{GoldPaths.MoviesUnified} WHERE decade IS NOT NULL", "decade")}");
         Execute(connection, $"CREATE TABLE {GoldPaths.DirectorSummary} AS {Summary("director", Exploded("directors"), "director")}");
         Execute(connection, RunQuality(silver, manifest));
 
-        // The ten files are independent: written at once, each on its own connection to the same database,
+        // The twelve files are independent: written at once, each on its own connection to the same database,
         // as many at a time as there are cores (each COPY of a single-row-group file runs on one thread).
         var files = GoldPaths.Tables.SelectMany(table => new[] { (Table: table, Extension: "parquet", Options: $"FORMAT PARQUET, COMPRESSION SNAPPY, ROW_GROUP_SIZE {ParquetTable.RowGroupSize}"), (Table: table, Extension: "csv", Options: "FORMAT CSV, HEADER") })
             .OrderByDescending(f => f.Table == GoldPaths.MoviesUnified)
@@ -93,6 +94,16 @@ public static class DuckDbGold
                 source_distributor AS distributor, movie_key, run_id AS last_run_id,
                 {Timestamp(manifest.StartedAt)} AS last_refreshed_at
             FROM read_parquet({silver})
+            ORDER BY imdb_id
+            """;
+
+    /// <summary>From an empty gold, as the measured promotion starts: one current version of each film's tracked facts.</summary>
+    private static string MovieHistory
+        => $"""
+            CREATE TABLE {GoldPaths.MovieHistory} AS
+            SELECT imdb_id, imdb_rating, imdb_votes, metascore, rotten_tomatoes_percent, omdb_box_office_usd AS box_office_usd,
+                last_refreshed_at AS valid_from, NULL::TIMESTAMP AS valid_to, true AS is_current, last_run_id AS run_id
+            FROM {GoldPaths.MoviesUnified}
             ORDER BY imdb_id
             """;
 

@@ -23,6 +23,9 @@ public static class GoldComparison
     private static readonly Dictionary<string, string> Keys = new(StringComparer.Ordinal)
     {
         [GoldPaths.MoviesUnified] = "imdb_id",
+
+        // The bench promotes one run into an empty gold: one version per film, so imdb_id is the key (a second is a difference).
+        [GoldPaths.MovieHistory] = "imdb_id",
         [GoldPaths.GenreSummary] = "genre",
         [GoldPaths.DecadeSummary] = "decade",
         [GoldPaths.DirectorSummary] = "director",

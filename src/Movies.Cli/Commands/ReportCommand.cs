@@ -9,9 +9,10 @@ using Movies.Pipeline.Workflow;
 
 namespace Movies.Cli.Commands;
 
-/// <summary><c>movies report --run ID</c>: writes the run's HTML report to <c>gold/reports/{runId}.html</c> and
-/// <c>gold/reports/latest.html</c> from what the run left in the lake (promotion does this too; this
-/// command redoes it, for a run promoted before reports existed, or to copy it out with <c>--out</c>).</summary>
+/// <summary><c>movies report --run ID</c>: writes the run's HTML report to <c>gold/reports/{runId}.html</c> from what
+/// the run left in the lake (promotion publishes it too, with <c>gold/reports/latest.html</c> in its gold commit; this
+/// command redoes the run's own page, for a run promoted before reports existed, or to copy it out with
+/// <c>--out</c>). It never touches latest.html, which always shows the run of the published gold version.</summary>
 public static class ReportCommand
 {
     private static readonly Option<string?> Out = new("--out") { Description = "Also copy the report to this local file (handy for a blob lake)" };
@@ -41,7 +42,6 @@ public static class ReportCommand
 
         var name = await services.GetRequiredService<RunReportWriter>().WriteAsync(silver, cancellationToken);
         Console.Out.WriteLine($"{LakeContainers.Gold}/{name}");
-        Console.Out.WriteLine($"{LakeContainers.Gold}/{ReportPaths.Latest}");
         if (lake is FileSystemLakeStore files)
         {
             Console.Error.WriteLine($"Open {Path.GetFullPath(Path.Combine(files.Root, LakeContainers.Gold, name))} in a browser.");

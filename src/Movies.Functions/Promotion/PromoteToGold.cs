@@ -10,7 +10,7 @@ using Movies.Pipeline.Workflow;
 
 namespace Movies.Functions.Promotion;
 
-/// <summary>A silver run manifest arrived: build gold, write the run's report, then publish gold_published, and
+/// <summary>A silver run manifest arrived: build gold with the run's report in the same commit, then publish gold_published, and
 /// run_failed when the run failed its quality check (the orchestration ended at the bronze manifest, before it).
 /// All idempotent: gold names are derived from data, and the events' message ids from the silver manifest and the
 /// published content, so a duplicate Event Grid delivery sends duplicates that Service Bus (or the lake) drops.</summary>
@@ -31,8 +31,8 @@ public sealed class PromoteToGold(GoldPromoter promoter, RunReportWriter report,
         }
 
         Log.Promoting(logger, LakeContainers.Silver, name);
-        var gold = await promoter.PromoteAsync(name, context.CancellationToken);
-        await report.WriteAsync(name, context.CancellationToken);
+        var page = await report.RenderAsync(name, context.CancellationToken);
+        var gold = await promoter.PromoteAsync(name, page.AddTo, context.CancellationToken);
 
         var runId = RunIds.OfRunFolder(SilverPaths.RunFolderOf(name));
         var silverManifest = $"{LakeContainers.Silver}/{name}";

@@ -2,14 +2,17 @@ using Movies.Pipeline.Lake;
 
 namespace Movies.Pipeline.Gold;
 
-/// <summary>What one promotion publishes: named tables (each written as Parquet and CSV to the run's history and
-/// to latest) and any other gold files (a run's report, its history manifest), given to
-/// <see cref="GoldCommitter.CommitAsync"/>. Adding a table is one <see cref="AddTable{T}"/> call; the table that
-/// names runs (<see cref="GoldPaths.RunQuality"/>) is always published last.</summary>
+/// <summary>What one promotion publishes, given to <see cref="GoldCommitter.CommitAsync"/>: named tables (each
+/// written as Parquet and CSV to the run's history and to latest), files published with them
+/// (<see cref="AddLatestFile"/>: the run's report as <c>reports/latest.html</c>), and files beside them
+/// (<see cref="AddFile"/>: the run's history manifest, its own report). Adding a table is one
+/// <see cref="AddTable{T}"/> call; the table that names runs (<see cref="GoldPaths.RunQuality"/>) is always
+/// published last.</summary>
 public sealed class GoldChanges
 {
     private readonly List<Table> _tables = [];
     private readonly List<(string Name, BinaryData Content)> _files = [];
+    private readonly List<(string Name, BinaryData Content)> _latestFiles = [];
     private readonly SortedDictionary<string, int> _rows = new(StringComparer.Ordinal);
 
     /// <summary>Rows per table added so far, by table name.</summary>
@@ -25,7 +28,8 @@ public sealed class GoldChanges
             throw new ArgumentException($"Table {table} is already part of this change.", nameof(table));
         }
 
-        _tables.Add(new Table(table, token => ParquetTable.WriteAsync(rows, token), () => CsvTableWriter.Write(rows)));
+        _tables.Add(new Table(table, (long)rows.Count * CsvTableWriter.ColumnNames<T>().Count,
+            token => ParquetTable.WriteAsync(rows, token), () => CsvTableWriter.Write(rows)));
         return this;
     }
 
@@ -39,11 +43,32 @@ public sealed class GoldChanges
         return this;
     }
 
+    /// <summary>A gold blob that belongs to the published version, as the latest tables do: its copy goes to the
+    /// run's history folder first (<see cref="GoldPaths.HistoryOf"/>), the version marker lists it with its SHA-256,
+    /// and it reaches <paramref name="name"/> with the latest tables, before the marker (a cut-short commit is rolled
+    /// forward with it). So it always shows the version the marker names, whatever promotions run at once.</summary>
+    public GoldChanges AddLatestFile(string name, BinaryData content)
+    {
+        LakeNames.Validate(LakeContainers.Gold, name);
+        ArgumentNullException.ThrowIfNull(content);
+        if (name.StartsWith(GoldPaths.LatestFolder + "/", StringComparison.Ordinal) || name.StartsWith("history/", StringComparison.Ordinal)
+            || name.StartsWith('_') || _latestFiles.Any(f => f.Name == name))
+        {
+            throw new ArgumentException($"gold/{name} cannot be published with the tables: latest/ and history/ hold the tables, _ files the commit's own, and each name goes once.", nameof(name));
+        }
+
+        _latestFiles.Add((name, content));
+        return this;
+    }
+
     /// <summary>The tables in publication order: as added, with run_quality moved last.</summary>
     internal IEnumerable<Table> TablesInOrder
         => _tables.Where(t => t.Name != GoldPaths.RunQuality).Concat(_tables.Where(t => t.Name == GoldPaths.RunQuality));
 
     internal IReadOnlyList<(string Name, BinaryData Content)> Files => _files;
 
-    internal sealed record Table(string Name, Func<CancellationToken, Task<BinaryData>> Parquet, Func<BinaryData> Csv);
+    internal IReadOnlyList<(string Name, BinaryData Content)> LatestFiles => _latestFiles;
+
+    /// <summary>A table to serialize: <paramref name="Cells"/> (rows × columns) says how big, so the largest start first.</summary>
+    internal sealed record Table(string Name, long Cells, Func<CancellationToken, Task<BinaryData>> Parquet, Func<BinaryData> Csv);
 }

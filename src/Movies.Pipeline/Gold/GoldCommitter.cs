@@ -6,9 +6,10 @@ using Movies.Pipeline.Lake;
 namespace Movies.Pipeline.Gold;
 
 /// <summary>Publishes gold as one unit. Under the gold lease (<c>gold/_commit.lock</c>) a commit repairs what a
-/// crashed commit left, reads the committed state, lets the caller compute the new tables, and writes: the run's
-/// history copy first, then <c>_commit.json</c> (the version about to be published), then latest with
-/// run_quality last, then <c>latest/_version.json</c> last of all. A crash before the marker leaves the previous
+/// crashed commit left, reads the committed state, lets the caller compute the new tables, serializes them all at
+/// once, and writes: the run's history copy first, then <c>_commit.json</c> (the version about to be published),
+/// then latest with run_quality after the other tables and the files published with them (the report's latest.html)
+/// after it, then <c>latest/_version.json</c> last of all; the files of each step at once. A crash before the marker leaves the previous
 /// version's marker in place and the new version complete in history; the next commit rolls it forward into latest
 /// before doing its own work. The same tables of the same run publish nothing (reruns stay byte-identical).</summary>
 public sealed class GoldCommitter(ILakeStore lake, ILogger<GoldCommitter> logger)
@@ -35,17 +36,11 @@ public sealed class GoldCommitter(ILakeStore lake, ILogger<GoldCommitter> logger
         }
 
         var changes = await build(new GoldState(lake, committed), token);
-        var files = new List<(string Latest, BinaryData Content)>();
-        foreach (var table in changes.TablesInOrder)
-        {
-            files.Add((GoldPaths.Latest(table.Name, "parquet"), await table.Parquet(token)));
-            files.Add((GoldPaths.Latest(table.Name, "csv"), table.Csv()));
-        }
-
+        var files = await SerializeAsync(changes, token);
         var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, content) in files)
+        foreach (var file in files)
         {
-            hashes[name] = GoldState.HashOf(content);
+            hashes[file.Name] = file.Hash;
         }
 
         var contentHash = ContentHashOf(hashes);
@@ -57,20 +52,14 @@ public sealed class GoldCommitter(ILakeStore lake, ILogger<GoldCommitter> logger
 
         var version = new GoldVersion(Math.Max(committed?.Version ?? 0, pending?.Version ?? 0) + 1, runId, runFolder,
             new SortedDictionary<string, int>(changes.TableRows.ToDictionary(), StringComparer.Ordinal), hashes, contentHash);
-        foreach (var (name, content) in files)
-        {
-            await lake.UploadAsync(LakeContainers.Gold, GoldPaths.HistoryOf(runFolder, name), content, overwrite: true, token);
-        }
 
-        foreach (var (name, content) in changes.Files)
-        {
-            await lake.UploadAsync(LakeContainers.Gold, name, content, overwrite: true, token);
-        }
-
+        // Within each step the files are independent, so they go at once; the steps keep their order.
+        await UploadAllAsync(files.Select(f => (GoldPaths.HistoryOf(runFolder, f.Name), f.Content)), token);
+        await UploadAllAsync(changes.Files, token);
         await lake.UploadAsync(LakeContainers.Gold, GoldPaths.PendingVersion, Serialize(version), overwrite: true, token);
-        foreach (var (name, content) in files)
+        foreach (var step in files.GroupBy(f => f.Step).OrderBy(g => g.Key))
         {
-            await lake.UploadAsync(LakeContainers.Gold, name, content, overwrite: true, token);
+            await UploadAllAsync(step.Select(f => (f.Name, f.Content)), token);
         }
 
         await PublishMarkerAsync(version, marker?.Version, token);
@@ -95,31 +84,58 @@ public sealed class GoldCommitter(ILakeStore lake, ILogger<GoldCommitter> logger
     /// Returns it, or null (and leaves latest alone) when its history copy is not what it recorded.</summary>
     private async Task<GoldVersion?> RollForwardAsync(GoldVersion pending, GoldVersion? committed, string? markerVersion, CancellationToken cancellationToken)
     {
-        var copies = new List<(string Latest, BinaryData Content)>();
-        foreach (var (name, hash) in pending.Files)
+        var copies = await Task.WhenAll(pending.Files.Select(async f =>
+            (Name: f.Key, Content: await lake.DownloadAsync(LakeContainers.Gold, GoldPaths.HistoryOf(pending.HistoryFolder, f.Key), cancellationToken), Hash: f.Value)));
+        if (copies.Any(c => c.Content is null || GoldState.HashOf(c.Content) != c.Hash))
         {
-            var copy = await lake.DownloadAsync(LakeContainers.Gold, GoldPaths.HistoryOf(pending.HistoryFolder, name), cancellationToken);
-            if (copy is null || GoldState.HashOf(copy) != hash)
-            {
-                Log.CannotRollForward(logger, pending.Version, pending.RunId, committed?.Version ?? 0);
-                return null;
-            }
-
-            copies.Add((name, copy));
+            Log.CannotRollForward(logger, pending.Version, pending.RunId, committed?.Version ?? 0);
+            return null;
         }
 
-        // The same order as a commit: run_quality last.
-        var runQuality = GoldPaths.LatestFolder + "/" + GoldPaths.RunQuality + ".";
-        foreach (var (name, content) in copies.Where(c => !c.Latest.StartsWith(runQuality, StringComparison.Ordinal))
-            .Concat(copies.Where(c => c.Latest.StartsWith(runQuality, StringComparison.Ordinal))))
+        // The same order as a commit: tables, run_quality, then the other files.
+        foreach (var step in copies.GroupBy(c => StepOf(c.Name)).OrderBy(g => g.Key))
         {
-            await lake.UploadAsync(LakeContainers.Gold, name, content, overwrite: true, cancellationToken);
+            await UploadAllAsync(step.Select(c => (c.Name, c.Content!)), cancellationToken);
         }
 
         await PublishMarkerAsync(pending, markerVersion, cancellationToken);
         Log.RolledForward(logger, pending.Version, pending.RunId);
         return pending;
     }
+
+    /// <summary>Serializes every table (Parquet and CSV) and hashes it and every latest file, all at once on the
+    /// machine's cores, the largest tables first; returns them in publication order.</summary>
+    private static async Task<List<PublishedFile>> SerializeAsync(GoldChanges changes, CancellationToken cancellationToken)
+    {
+        var jobs = new List<(int Order, long Cells, Func<Task<PublishedFile>> Make)>();
+        foreach (var table in changes.TablesInOrder)
+        {
+            var (parquet, csv) = (GoldPaths.Latest(table.Name, "parquet"), GoldPaths.Latest(table.Name, "csv"));
+            jobs.Add((jobs.Count, table.Cells, async () => PublishedFile.Of(parquet, await table.Parquet(cancellationToken))));
+            jobs.Add((jobs.Count, table.Cells, () => Task.FromResult(PublishedFile.Of(csv, table.Csv()))));
+        }
+
+        foreach (var (name, content) in changes.LatestFiles)
+        {
+            jobs.Add((jobs.Count, 0, () => Task.FromResult(PublishedFile.Of(name, content))));
+        }
+
+        var started = jobs.OrderByDescending(j => j.Cells).ThenBy(j => j.Order).Select(j => (j.Order, File: Task.Run(j.Make, cancellationToken))).ToList();
+        await Task.WhenAll(started.Select(s => s.File));
+        return [.. started.OrderBy(s => s.Order).Select(s => s.File.Result)];
+    }
+
+    // Every upload is started and awaited, even when one fails at once: none is left running behind the commit.
+    private async Task UploadAllAsync(IEnumerable<(string Name, BinaryData Content)> files, CancellationToken cancellationToken)
+        => await Task.WhenAll(files.Select(async f => await lake.UploadAsync(LakeContainers.Gold, f.Name, f.Content, overwrite: true, cancellationToken)));
+
+    /// <summary>When a published file reaches its name: the tables (0), then run_quality (1), which names the runs
+    /// whose films the tables hold, then the files published with them (2: the report's latest.html), so each shows
+    /// what the marker written after them names.</summary>
+    private static int StepOf(string name)
+        => name.StartsWith(GoldPaths.LatestFolder + "/" + GoldPaths.RunQuality + ".", StringComparison.Ordinal) ? 1
+            : name.StartsWith(GoldPaths.LatestFolder + "/", StringComparison.Ordinal) ? 0
+            : 2;
 
     // Conditional on the marker this commit read: if it changed, another writer got in (a lost lease), so stop.
     private async Task PublishMarkerAsync(GoldVersion version, string? readAt, CancellationToken cancellationToken)
@@ -150,4 +166,10 @@ public sealed class GoldCommitter(ILakeStore lake, ILogger<GoldCommitter> logger
     }
 
     private static BinaryData Serialize(GoldVersion version) => new(JsonSerializer.SerializeToUtf8Bytes(version, PipelineJsonContext.Blobs.GoldVersion));
+
+    /// <summary>A file of the version being published: its name, bytes, SHA-256 and step (<see cref="StepOf"/>).</summary>
+    private sealed record PublishedFile(string Name, BinaryData Content, string Hash, int Step)
+    {
+        public static PublishedFile Of(string name, BinaryData content) => new(name, content, GoldState.HashOf(content), StepOf(name));
+    }
 }

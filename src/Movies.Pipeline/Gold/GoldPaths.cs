@@ -7,12 +7,13 @@ namespace Movies.Pipeline.Gold;
 public static class GoldPaths
 {
     public const string MoviesUnified = "movies_unified";
+    public const string MovieHistory = "movie_history";
     public const string GenreSummary = "genre_summary";
     public const string DecadeSummary = "decade_summary";
     public const string DirectorSummary = "director_summary";
     public const string RunQuality = "run_quality";
 
-    public static IReadOnlyList<string> Tables { get; } = [MoviesUnified, GenreSummary, DecadeSummary, DirectorSummary, RunQuality];
+    public static IReadOnlyList<string> Tables { get; } = [MoviesUnified, MovieHistory, GenreSummary, DecadeSummary, DirectorSummary, RunQuality];
 
     public const string LatestFolder = "latest";
 
@@ -29,7 +30,14 @@ public static class GoldPaths
 
     public static string HistoryManifest(string runFolder) => $"history/{runFolder}/_manifest.json";
 
-    /// <summary>The history copy of a latest file: <c>latest/x.parquet</c> of <paramref name="runFolder"/> is
-    /// <c>history/{runFolder}/x.parquet</c>.</summary>
-    public static string HistoryOf(string runFolder, string latestName) => $"history/{runFolder}/{latestName[(LatestFolder.Length + 1)..]}";
+    /// <summary>The history copy of a file a version published: <c>latest/x.parquet</c> of <paramref name="runFolder"/>
+    /// is <c>history/{runFolder}/x.parquet</c>; any other name (<c>reports/latest.html</c>) keeps its path under
+    /// <c>history/{runFolder}/</c>.</summary>
+    public static string HistoryOf(string runFolder, string latestName)
+    {
+        ArgumentNullException.ThrowIfNull(latestName);
+        return latestName.StartsWith(LatestFolder + "/", StringComparison.Ordinal)
+            ? $"history/{runFolder}/{latestName[(LatestFolder.Length + 1)..]}"
+            : $"history/{runFolder}/{latestName}";
+    }
 }

@@ -7,11 +7,12 @@ using Movies.Pipeline.Silver;
 
 namespace Movies.Pipeline.Gold;
 
-/// <summary>Silver to gold for one run, started by its silver manifest: upserts the run's films into the
-/// current <c>movies_unified</c>, recomputes the summaries from it, upserts the run's quality row, and publishes
-/// every table through <see cref="GoldCommitter"/> (one unit, under the gold lease, so concurrent promotions never
-/// lose each other's films). Work grows with the run and the current table, never with the number of past runs.
-/// Idempotent: promoting the same run again writes the same bytes.</summary>
+/// <summary>Silver to gold for one run, started by its silver manifest: reads the silver columns gold needs, makes
+/// the run's <c>movies_unified</c> rows (<see cref="GoldTables.UnifyAll"/>), merges them into the current table,
+/// versions the films whose facts changed in <c>movie_history</c>, recomputes the summaries in one pass, upserts the
+/// run's quality row, and publishes every table through <see cref="GoldCommitter"/> (one unit, under the gold lease,
+/// so concurrent promotions never lose each other's films). Work grows with the run and the current tables, never
+/// with the number of past runs. Idempotent: promoting the same run again writes the same bytes.</summary>
 public sealed class GoldPromoter
 {
     private readonly ILakeStore _lake;
@@ -33,7 +34,13 @@ public sealed class GoldPromoter
     {
     }
 
-    public async Task<GoldResult> PromoteAsync(string silverManifestBlobName, CancellationToken cancellationToken = default)
+    public Task<GoldResult> PromoteAsync(string silverManifestBlobName, CancellationToken cancellationToken = default)
+        => PromoteAsync(silverManifestBlobName, null, cancellationToken);
+
+    /// <summary>Promotes the run; <paramref name="publishWith"/> adds files to the same commit (the run's report:
+    /// <see cref="GoldChanges.AddLatestFile"/>, <see cref="GoldChanges.AddFile"/>), so they are published with the
+    /// version they belong to.</summary>
+    public async Task<GoldResult> PromoteAsync(string silverManifestBlobName, Action<GoldChanges>? publishWith, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(silverManifestBlobName);
         if (!SilverPaths.IsManifest(silverManifestBlobName))
@@ -44,12 +51,7 @@ public sealed class GoldPromoter
         var manifest = await _lake.ReadJsonAsync(LakeContainers.Silver, silverManifestBlobName, PipelineJsonContext.Blobs.SilverManifest, cancellationToken)
             ?? throw new PipelineInputException($"No silver manifest at silver/{silverManifestBlobName}.");
         var runFolder = SilverPaths.RunFolderOf(silverManifestBlobName);
-        var silverContent = await _lake.DownloadAsync(LakeContainers.Silver, manifest.MoviesBlob, cancellationToken)
-            ?? throw new InvalidDataException($"Silver manifest {silverManifestBlobName} names silver/{manifest.MoviesBlob}, which does not exist.");
-        var silver = await ParquetTable.ReadAsync<SilverMovie>(silverContent, cancellationToken);
-
-        var incoming = silver.Select(m => GoldTables.Unify(m, manifest.StartedAt)).ToList();
-        var quality = GoldTables.Quality(manifest, [.. silver], _options.Value.RejectThresholdPercent);
+        var (incoming, quality) = await ReadRunAsync(manifest, silverManifestBlobName, cancellationToken);
         if (quality.FailureReason is { } reason)
         {
             Log.QualityFailed(_logger, manifest.RunId, reason);
@@ -58,21 +60,47 @@ public sealed class GoldPromoter
         var movieCount = 0;
         var commit = await _committer.CommitAsync(manifest.RunId, runFolder, async (current, token) =>
         {
-            var movies = GoldTables.Upsert(await current.ReadTableAsync<MoviesUnifiedRow>(GoldPaths.MoviesUnified, token), incoming);
-            var runs = GoldTables.Upsert(await current.ReadTableAsync<RunQualityRow>(GoldPaths.RunQuality, token), quality);
-            movieCount = movies.Count;
+            var (unified, history, runs) = await ReadCurrentAsync(current, token);
+            var merged = GoldTables.Merge(unified, incoming);
+            movieCount = merged.Rows.Count;
+            var summaries = Task.Run(() => GoldTables.Summaries(merged.Rows), token);
+            var versions = MovieHistory.Apply(history ?? MovieHistory.Seed(unified), merged.Refreshed);
             var changes = new GoldChanges()
-                .AddTable(GoldPaths.MoviesUnified, movies)
-                .AddTable(GoldPaths.GenreSummary, GoldTables.Genres(movies))
-                .AddTable(GoldPaths.DecadeSummary, GoldTables.Decades(movies))
-                .AddTable(GoldPaths.DirectorSummary, GoldTables.Directors(movies))
-                .AddTable(GoldPaths.RunQuality, runs);
+                .AddTable(GoldPaths.MoviesUnified, merged.Rows)
+                .AddTable(GoldPaths.MovieHistory, versions)
+                .AddTable(GoldPaths.GenreSummary, (await summaries).Genres)
+                .AddTable(GoldPaths.DecadeSummary, (await summaries).Decades)
+                .AddTable(GoldPaths.DirectorSummary, (await summaries).Directors)
+                .AddTable(GoldPaths.RunQuality, GoldTables.Upsert(runs, quality));
             var goldManifest = new GoldManifest(manifest.RunId, manifest.RunDate, manifest.StartedAt, quality.Status, quality.FailureReason, silverManifestBlobName, changes.TableRows);
-            return changes.AddFile(GoldPaths.HistoryManifest(runFolder), new BinaryData(JsonSerializer.SerializeToUtf8Bytes(goldManifest, PipelineJsonContext.Blobs.GoldManifest)));
+            changes.AddFile(GoldPaths.HistoryManifest(runFolder), new BinaryData(JsonSerializer.SerializeToUtf8Bytes(goldManifest, PipelineJsonContext.Blobs.GoldManifest)));
+            publishWith?.Invoke(changes);
+            return changes;
         }, cancellationToken);
 
         var manifestBlob = GoldPaths.HistoryManifest(runFolder);
         Log.Promoted(_logger, manifest.RunId, manifestBlob, quality.Status, movieCount);
         return new GoldResult(manifestBlob, quality.Status, quality.FailureReason, commit.Version.TableRows, commit.FilesWritten, commit.Version.Version, commit.Version.ContentHash);
+    }
+
+    /// <summary>The run's films as unified rows and its quality row, from the silver columns gold needs. The silver
+    /// rows are dropped once the unified rows exist.</summary>
+    private async Task<(MoviesUnifiedRow[] Incoming, RunQualityRow Quality)> ReadRunAsync(SilverManifest manifest, string manifestBlob, CancellationToken cancellationToken)
+    {
+        var content = await _lake.DownloadAsync(LakeContainers.Silver, manifest.MoviesBlob, cancellationToken)
+            ?? throw new InvalidDataException($"Silver manifest {manifestBlob} names silver/{manifest.MoviesBlob}, which does not exist.");
+        var silver = await ParquetTable.ReadAsync<SilverMovie>(content, GoldTables.SilverColumns, cancellationToken);
+        return (GoldTables.UnifyAll(silver, manifest.StartedAt), GoldTables.Quality(manifest, silver, _options.Value.RejectThresholdPercent));
+    }
+
+    /// <summary>The committed tables a promotion builds on, read at once. No <c>movie_history</c> yet (gold written
+    /// before it existed, or empty) is null: it is seeded from <c>movies_unified</c>.</summary>
+    private static async Task<(IReadOnlyList<MoviesUnifiedRow> Unified, IReadOnlyList<MovieHistoryRow>? History, IReadOnlyList<RunQualityRow> Runs)> ReadCurrentAsync(GoldState current, CancellationToken cancellationToken)
+    {
+        var unified = current.ReadTableAsync<MoviesUnifiedRow>(GoldPaths.MoviesUnified, cancellationToken);
+        var history = current.ReadTableOrNullAsync<MovieHistoryRow>(GoldPaths.MovieHistory, cancellationToken);
+        var runs = current.ReadTableAsync<RunQualityRow>(GoldPaths.RunQuality, cancellationToken);
+        await Task.WhenAll(unified, history, runs);
+        return (await unified, await history, await runs);
     }
 }

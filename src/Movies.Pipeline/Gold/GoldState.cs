@@ -20,11 +20,23 @@ public sealed class GoldState
     public GoldVersion? Version { get; }
 
     /// <summary>The rows of a latest table, or none when gold does not have it yet.</summary>
-    public async Task<IList<T>> ReadTableAsync<T>(string table, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<T>> ReadTableAsync<T>(string table, CancellationToken cancellationToken = default)
+        where T : class, new()
+        => await ReadTableOrNullAsync<T>(table, cancellationToken) ?? [];
+
+    /// <summary>The rows of a latest table, or null when gold does not have it (a table added since it was written).</summary>
+    public async Task<IReadOnlyList<T>?> ReadTableOrNullAsync<T>(string table, CancellationToken cancellationToken = default)
         where T : class, new()
     {
-        var content = await ReadFileAsync(GoldPaths.Latest(table, "parquet"), cancellationToken);
-        return content is null ? [] : await ParquetTable.ReadAsync<T>(content, cancellationToken);
+        var name = GoldPaths.Latest(table, "parquet");
+        if (Version is not null && !Version.Files.ContainsKey(name))
+        {
+            // Not part of the committed version, whatever a cut-short commit left there.
+            return null;
+        }
+
+        var content = await ReadFileAsync(name, cancellationToken);
+        return content is null ? null : await ParquetTable.ReadAsync<T>(content, cancellationToken);
     }
 
     /// <summary>The committed bytes of a latest file (<c>latest/{table}.{extension}</c>), or null.</summary>

@@ -53,59 +53,116 @@ public static class GoldTables
         };
     }
 
+    /// <summary>The silver columns gold reads (<see cref="Unify"/> and <see cref="Quality"/>): a run's silver is read
+    /// with just these (no writers, actors, awards, source title or bronze blob).</summary>
+    public static IReadOnlyList<string> SilverColumns { get; } =
+    [
+        "imdb_id", "movie_key", "title", "year", "released", "runtime_minutes", "rated", "genres", "directors", "language", "country",
+        "imdb_rating", "imdb_votes", "metascore", "rotten_tomatoes_percent", "box_office_usd", "source_us_gross_usd", "source_worldwide_gross_usd",
+        "source_production_budget_usd", "source_distributor", "source_genre", "source_director", "source_rotten_tomatoes_percent",
+        "source_imdb_rating", "source_imdb_votes", "run_id",
+    ];
+
+    /// <summary>A run's films as <c>movies_unified</c> rows, ordered by imdbID (one per imdbID: the last of the run's
+    /// rows wins, as an upsert of them one by one would). This is the step that makes the unified rows before anything
+    /// is merged, aggregated or written: a column from another source joins here.</summary>
+    public static MoviesUnifiedRow[] UnifyAll(IReadOnlyList<SilverMovie> silver, DateTimeOffset refreshedAt)
+    {
+        ArgumentNullException.ThrowIfNull(silver);
+        var rows = new MoviesUnifiedRow[silver.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = Unify(silver[i], refreshedAt);
+        }
+
+        return Distinct(rows);
+    }
+
     /// <summary>The current state with a run's films upserted by imdbID: films not in the run stay; a film
     /// is replaced unless the current row comes from a later run (re-promoting an old run never undoes a newer one).
     /// Ordered by imdbID.</summary>
     public static List<MoviesUnifiedRow> Upsert(IEnumerable<MoviesUnifiedRow> current, IEnumerable<MoviesUnifiedRow> incoming)
+        => Merge([.. current], Distinct([.. incoming])).Rows;
+
+    /// <summary><see cref="Upsert(IEnumerable{MoviesUnifiedRow}, IEnumerable{MoviesUnifiedRow})"/> as one merge of two imdbID-ordered lists (each sorted here if it is not), which
+    /// also says which of the run's films were refreshed (replaced or added; <see cref="MovieHistory"/> versions
+    /// those). <paramref name="incoming"/> must hold one row per imdbID (<see cref="UnifyAll"/> gives that).</summary>
+    public static UnifiedMerge Merge(IReadOnlyList<MoviesUnifiedRow> current, IReadOnlyList<MoviesUnifiedRow> incoming)
     {
-        // Parquet gives times back without a kind; they were written as UTC.
-        var byId = current.Select(r => r with { LastRefreshedAt = DateTime.SpecifyKind(r.LastRefreshedAt, DateTimeKind.Utc) }).ToDictionary(r => r.ImdbId, StringComparer.Ordinal);
-        foreach (var row in incoming)
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(incoming);
+        current = ById(current);
+        incoming = ById(incoming);
+        var rows = new List<MoviesUnifiedRow>(current.Count + incoming.Count);
+        var refreshed = new List<MoviesUnifiedRow>(incoming.Count);
+        var (c, i) = (0, 0);
+        while (c < current.Count || i < incoming.Count)
         {
-            if (!byId.TryGetValue(row.ImdbId, out var existing) || existing.LastRefreshedAt <= row.LastRefreshedAt)
+            var order = c == current.Count ? 1 : i == incoming.Count ? -1 : string.CompareOrdinal(current[c].ImdbId, incoming[i].ImdbId);
+            if (order < 0)
             {
-                byId[row.ImdbId] = row;
+                rows.Add(current[c++]);
+                continue;
+            }
+
+            var row = incoming[i++];
+            var existing = order == 0 ? current[c++] : null;
+            if (existing is null || existing.LastRefreshedAt <= row.LastRefreshedAt)
+            {
+                rows.Add(row);
+                refreshed.Add(row);
+            }
+            else
+            {
+                rows.Add(existing);
             }
         }
 
-        return [.. byId.Values.OrderBy(r => r.ImdbId, StringComparer.Ordinal)];
+        return new UnifiedMerge(rows, refreshed);
     }
 
-    public static List<GenreSummaryRow> Genres(IReadOnlyCollection<MoviesUnifiedRow> movies)
-        => [.. Group(movies, m => Split(m.Genres)).Select(g => new GenreSummaryRow
+    /// <summary>The three summaries of <paramref name="movies"/> in one pass over them.</summary>
+    public static GoldSummaries Summaries(IReadOnlyList<MoviesUnifiedRow> movies)
+    {
+        ArgumentNullException.ThrowIfNull(movies);
+        var genres = new NameGroups();
+        var directors = new NameGroups();
+        var decades = new Dictionary<int, SummaryAggregate>();
+        foreach (var movie in movies)
         {
-            Genre = g.Key,
-            Films = g.Films.Count,
-            MeanImdbRating = Mean(g.Films, m => m.ImdbRating),
-            MeanRottenTomatoesPercent = Mean(g.Films, m => m.RottenTomatoesPercent),
-            MeanMetascore = Mean(g.Films, m => m.Metascore),
-            TotalWorldwideGrossUsd = g.Films.Sum(m => m.WorldwideGrossUsd ?? 0),
-            MedianWorldwideGrossUsd = Median(g.Films, m => m.WorldwideGrossUsd),
-        })];
+            foreach (var genre in genres.Of(movie.Genres))
+            {
+                genre.Add(movie);
+            }
 
-    public static List<DecadeSummaryRow> Decades(IReadOnlyCollection<MoviesUnifiedRow> movies)
-        => [.. Group(movies, m => m.Decade is { } d ? [d.ToString("D4", CultureInfo.InvariantCulture)] : []).Select(g => new DecadeSummaryRow
-        {
-            Decade = int.Parse(g.Key, CultureInfo.InvariantCulture),
-            Films = g.Films.Count,
-            MeanImdbRating = Mean(g.Films, m => m.ImdbRating),
-            MeanRottenTomatoesPercent = Mean(g.Films, m => m.RottenTomatoesPercent),
-            MeanMetascore = Mean(g.Films, m => m.Metascore),
-            TotalWorldwideGrossUsd = g.Films.Sum(m => m.WorldwideGrossUsd ?? 0),
-            MedianWorldwideGrossUsd = Median(g.Films, m => m.WorldwideGrossUsd),
-        })];
+            if (movie.Decade is { } decade)
+            {
+                if (!decades.TryGetValue(decade, out var group))
+                {
+                    decades[decade] = group = new SummaryAggregate();
+                }
 
-    public static List<DirectorSummaryRow> Directors(IReadOnlyCollection<MoviesUnifiedRow> movies)
-        => [.. Group(movies, m => Split(m.Directors)).Select(g => new DirectorSummaryRow
-        {
-            Director = g.Key,
-            Films = g.Films.Count,
-            MeanImdbRating = Mean(g.Films, m => m.ImdbRating),
-            MeanRottenTomatoesPercent = Mean(g.Films, m => m.RottenTomatoesPercent),
-            MeanMetascore = Mean(g.Films, m => m.Metascore),
-            TotalWorldwideGrossUsd = g.Films.Sum(m => m.WorldwideGrossUsd ?? 0),
-            MedianWorldwideGrossUsd = Median(g.Films, m => m.WorldwideGrossUsd),
-        })];
+                group.Add(movie);
+            }
+
+            foreach (var director in directors.Of(movie.Directors))
+            {
+                director.Add(movie);
+            }
+        }
+
+        return new GoldSummaries(
+            [.. genres.Ordered().Select(g => g.Summary.ToGenre(g.Name))],
+            // Ordered as the decade's four-digit text, as it always was.
+            [.. decades.OrderBy(d => d.Key.ToString("D4", CultureInfo.InvariantCulture), StringComparer.Ordinal).Select(d => d.Value.ToDecade(d.Key))],
+            [.. directors.Ordered().Select(g => g.Summary.ToDirector(g.Name))]);
+    }
+
+    public static List<GenreSummaryRow> Genres(IReadOnlyCollection<MoviesUnifiedRow> movies) => Summaries([.. movies]).Genres;
+
+    public static List<DecadeSummaryRow> Decades(IReadOnlyCollection<MoviesUnifiedRow> movies) => Summaries([.. movies]).Decades;
+
+    public static List<DirectorSummaryRow> Directors(IReadOnlyCollection<MoviesUnifiedRow> movies) => Summaries([.. movies]).Directors;
 
     /// <summary>The run's row: its bronze counts, rejects by reason, null rates of key silver columns, and
     /// its status: failed when bronze stopped early, when rejects exceed the threshold share of the bronze
@@ -190,28 +247,36 @@ public static class GoldTables
     public static IReadOnlyList<string> Split(string? list)
         => string.IsNullOrEmpty(list) ? [] : list.Split(ListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static IEnumerable<(string Key, List<MoviesUnifiedRow> Films)> Group(IEnumerable<MoviesUnifiedRow> movies, Func<MoviesUnifiedRow, IEnumerable<string>> keys)
-        => movies.SelectMany(m => keys(m).Distinct(StringComparer.Ordinal).Select(k => (Key: k, Movie: m)))
-            .GroupBy(x => x.Key, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, g.Select(x => x.Movie).ToList()));
-
-    private static double? Mean<T>(List<MoviesUnifiedRow> films, Func<MoviesUnifiedRow, T?> value)
-        where T : struct, IConvertible
+    private static IReadOnlyList<MoviesUnifiedRow> ById(IReadOnlyList<MoviesUnifiedRow> rows)
     {
-        var values = films.Select(value).Where(v => v.HasValue).Select(v => v!.Value.ToDouble(CultureInfo.InvariantCulture)).ToList();
-        return values.Count == 0 ? null : Math.Round(values.Sum() / values.Count, Digits);
-    }
-
-    private static double? Median(List<MoviesUnifiedRow> films, Func<MoviesUnifiedRow, long?> value)
-    {
-        var values = films.Select(value).Where(v => v.HasValue).Select(v => v!.Value).Order().ToList();
-        if (values.Count == 0)
+        for (var i = 1; i < rows.Count; i++)
         {
-            return null;
+            if (string.CompareOrdinal(rows[i - 1].ImdbId, rows[i].ImdbId) >= 0)
+            {
+                return Distinct([.. rows]);
+            }
         }
 
-        var middle = values.Count / 2;
-        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
+        return rows;
+    }
+
+    // Ordered by imdbID, one row per imdbID: of equal ids the last one (a stable sort keeps their order).
+    private static MoviesUnifiedRow[] Distinct(MoviesUnifiedRow[] rows)
+    {
+        var sorted = rows.Index().OrderBy(r => r.Item.ImdbId, StringComparer.Ordinal).ThenBy(r => r.Index).Select(r => r.Item).ToList();
+        var distinct = new List<MoviesUnifiedRow>(sorted.Count);
+        foreach (var row in sorted)
+        {
+            if (distinct.Count > 0 && string.Equals(distinct[^1].ImdbId, row.ImdbId, StringComparison.Ordinal))
+            {
+                distinct[^1] = row;
+            }
+            else
+            {
+                distinct.Add(row);
+            }
+        }
+
+        return [.. distinct];
     }
 }

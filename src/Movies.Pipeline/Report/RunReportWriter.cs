@@ -8,15 +8,15 @@ using Movies.Pipeline.Silver;
 
 namespace Movies.Pipeline.Report;
 
-/// <summary>Writes a run's HTML report to <c>gold/reports/{runId}.html</c> and <c>gold/reports/latest.html</c>,
-/// from the run's silver manifest, the bronze manifest it names, its rejects and its silver rows. Called
-/// once gold is published (by <c>movies run</c>, <c>movies promote</c>, <c>movies report</c> and the gold
-/// trigger). Reads O(run) and writes two blobs; the page depends only on those inputs, so writing a run's
-/// report again gives the same bytes.</summary>
+/// <summary>Renders a run's HTML report from the run's silver manifest, the bronze manifest it names, its rejects
+/// and its silver rows. Promotions publish it in the gold commit (<see cref="RunReportPage.AddTo"/>:
+/// <c>gold/reports/{runId}.html</c> and <c>gold/reports/latest.html</c>, by <c>movies run</c>, <c>movies promote</c>
+/// and the gold trigger); <c>movies report</c> writes the run's own page. Reads O(run); the page depends only on
+/// those inputs, so rendering a run's report again gives the same bytes.</summary>
 public sealed class RunReportWriter(ILakeStore lake, IOptions<GoldOptions> gold, ILogger<RunReportWriter> logger)
 {
-    /// <summary>Writes the report of the run whose silver manifest this is, and returns its blob name in gold.</summary>
-    public async Task<string> WriteAsync(string silverManifestBlobName, CancellationToken cancellationToken = default)
+    /// <summary>The report of the run whose silver manifest this is.</summary>
+    public async Task<RunReportPage> RenderAsync(string silverManifestBlobName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(silverManifestBlobName);
         if (!SilverPaths.IsManifest(silverManifestBlobName))
@@ -33,14 +33,18 @@ public sealed class RunReportWriter(ILakeStore lake, IOptions<GoldOptions> gold,
         var rows = await ParquetTable.ReadAsync<SilverMovie>(movies, cancellationToken);
         var rejects = ReadRejects(await lake.DownloadAsync(LakeContainers.Silver, silver.RejectsBlob, cancellationToken));
 
-        var report = RunReportBuilder.Build(bronze, silver, [.. rows], rejects, gold.Value.RejectThresholdPercent);
-        var html = BinaryData.FromString(RunReportHtml.Render(report));
-        var name = ReportPaths.Run(silver.RunId);
-        // The run's own copy first; latest.html is the report of the run promoted last.
-        await lake.UploadAsync(LakeContainers.Gold, name, html, overwrite: true, cancellationToken);
-        await lake.UploadAsync(LakeContainers.Gold, ReportPaths.Latest, html, overwrite: true, cancellationToken);
-        Log.Written(logger, silver.RunId, name);
-        return name;
+        var report = RunReportBuilder.Build(bronze, silver, rows, rejects, gold.Value.RejectThresholdPercent);
+        return new RunReportPage(silver.RunId, BinaryData.FromString(RunReportHtml.Render(report)));
+    }
+
+    /// <summary>Writes the run's own page, <c>gold/reports/{runId}.html</c> (not latest.html, which only a gold
+    /// commit publishes), and returns its blob name in gold.</summary>
+    public async Task<string> WriteAsync(string silverManifestBlobName, CancellationToken cancellationToken = default)
+    {
+        var page = await RenderAsync(silverManifestBlobName, cancellationToken);
+        await lake.UploadAsync(LakeContainers.Gold, page.Name, page.Html, overwrite: true, cancellationToken);
+        Log.Written(logger, page.RunId, page.Name);
+        return page.Name;
     }
 
     private static List<SilverReject> ReadRejects(BinaryData? content)

@@ -7,15 +7,16 @@ using Movies.Pipeline.Silver;
 namespace Movies.Pipeline.Workflow;
 
 /// <summary>Silver then gold for one run, in this process: what the two blob triggers do in Azure, one
-/// after the other, then the run's report. Used by <c>movies run</c> after bronze and by <c>movies promote</c>.</summary>
+/// after the other, with the run's report published in the gold commit. Used by <c>movies run</c> after bronze and
+/// by <c>movies promote</c>.</summary>
 public sealed class RunPromoter(ILakeStore lake, SilverPromoter silver, GoldPromoter gold, RunReportWriter report)
 {
     public async Task<PromotionResult> PromoteAsync(string bronzeManifestBlobName, CancellationToken cancellationToken = default)
     {
         var silverResult = await silver.PromoteAsync(bronzeManifestBlobName, cancellationToken);
-        var goldResult = await gold.PromoteAsync(silverResult.ManifestBlob, cancellationToken);
-        var reportBlob = await report.WriteAsync(silverResult.ManifestBlob, cancellationToken);
-        return new PromotionResult(silverResult, goldResult, reportBlob);
+        var page = await report.RenderAsync(silverResult.ManifestBlob, cancellationToken);
+        var goldResult = await gold.PromoteAsync(silverResult.ManifestBlob, page.AddTo, cancellationToken);
+        return new PromotionResult(silverResult, goldResult, page.Name);
     }
 
     /// <summary>The bronze manifest of a run, found in O(1): the run's date is <paramref name="date"/> when

@@ -47,7 +47,8 @@ public class BenchCommandTests
         var gold = root.GetProperty("gold");
         Assert.True(gold.GetProperty("values_equal").GetBoolean());
         Assert.Equal(300, gold.GetProperty("table_rows").GetProperty("movies_unified").GetInt32());
-        Assert.Equal(5, gold.GetProperty("table_rows").EnumerateObject().Count());
+        Assert.Equal(6, gold.GetProperty("table_rows").EnumerateObject().Count());
+        Assert.Equal(300, gold.GetProperty("table_rows").GetProperty("movie_history").GetInt32());
         var pairs = gold.GetProperty("pairs").EnumerateArray().ToList();
         Assert.Equal(3, pairs.Count);
         // The order alternates, so neither side always runs first.
@@ -57,7 +58,7 @@ public class BenchCommandTests
             Assert.True(pair.GetProperty("engine_seconds").GetDouble() > pair.GetProperty("engine_work_seconds").GetDouble());
             Assert.True(pair.GetProperty("duckdb_seconds").GetDouble() > pair.GetProperty("duckdb_work_seconds").GetDouble());
             Assert.True(pair.GetProperty("ratio").GetDouble() > 0);
-            // Every cell of the five tables, across sides and each side's CSV against its Parquet: at least 300 films × 28 columns.
+            // Every cell of the six tables, across sides and each side's CSV against its Parquet: at least 300 films × 28 columns.
             Assert.True(pair.GetProperty("cells_compared").GetInt64() >= 300 * 28 * 3);
             Assert.True(pair.GetProperty("engine_peak_mb").GetDouble() >= pair.GetProperty("engine_peak_growth_mb").GetDouble());
             Assert.True(pair.GetProperty("duckdb_peak_mb").GetDouble() > 0);

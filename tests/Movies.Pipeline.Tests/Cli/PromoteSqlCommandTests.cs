@@ -6,7 +6,7 @@ namespace Movies.Pipeline.Tests.Cli;
 
 public sealed class PromoteSqlCommandTests : IDisposable
 {
-    private static readonly string[] Tables = ["decade_summary", "director_summary", "genre_summary", "movies_unified", "run_quality"];
+    private static readonly string[] Tables = ["decade_summary", "director_summary", "genre_summary", "movie_history", "movies_unified", "run_quality"];
     private readonly TempFolder _folder = new();
 
     [Fact]
@@ -20,7 +20,7 @@ public sealed class PromoteSqlCommandTests : IDisposable
         Assert.Equal(root.GetProperty("fetched").GetInt32(), root.GetProperty("silverRows").GetInt32() + root.GetProperty("rejects").GetInt32());
         Assert.Equal(Tables, root.GetProperty("goldTables").EnumerateObject().Select(p => p.Name));
         var hashes = Hashes();
-        Assert.Equal(11, hashes.Count); // 5 tables as Parquet and CSV, and _version.json
+        Assert.Equal(13, hashes.Count); // 6 tables as Parquet and CSV, and _version.json
 
         var second = await MoviesCli.RunAsync(null, run);
         Assert.True(second.ExitCode == 0, second.Stderr);
@@ -33,6 +33,14 @@ public sealed class PromoteSqlCommandTests : IDisposable
         Assert.True(sql.ExitCode == 0, sql.Stderr);
         using var answer = JsonDocument.Parse(sql.Stdout);
         Assert.Equal(root.GetProperty("goldTables").GetProperty("movies_unified").GetInt32(), answer.RootElement[0].GetProperty("n").GetInt32());
+        // One run's facts, promoted again unchanged: one current version per film in movie_history.
+        var history = await MoviesCli.RunAsync(null, "sql", "--lake", _folder.Path, "--format", "json",
+            "select count(*) as n, count(distinct imdb_id) as films, bool_and(is_current) as current from movie_history");
+        Assert.True(history.ExitCode == 0, history.Stderr);
+        using var versions = JsonDocument.Parse(history.Stdout);
+        Assert.Equal(answer.RootElement[0].GetProperty("n").GetInt32(), versions.RootElement[0].GetProperty("n").GetInt32());
+        Assert.Equal(answer.RootElement[0].GetProperty("n").GetInt32(), versions.RootElement[0].GetProperty("films").GetInt32());
+        Assert.True(versions.RootElement[0].GetProperty("current").GetBoolean());
         var tables = await MoviesCli.RunAsync(null, "sql", "--lake", _folder.Path, "--tables", "--format", "csv");
         var bad = await MoviesCli.RunAsync(null, "sql", "--lake", _folder.Path, "select nope from movies_unified");
         Assert.Equal(2, bad.ExitCode);

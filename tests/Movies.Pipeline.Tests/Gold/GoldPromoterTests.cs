@@ -25,9 +25,9 @@ public abstract class GoldPromoterTests
         await promoter.PromoteAsync(manifest);
 
         Assert.Equal(GoldPaths.Tables.Order(StringComparer.Ordinal), result.Gold.TableRows.Keys);
-        // 5 tables x (parquet, csv) x (latest, history), the history manifest, the version marker, the commit's lock
-        // and record, and the run report with latest.html.
-        Assert.Equal(26, first.Count);
+        // 6 tables x (parquet, csv) x (latest, history), the history manifest, the version marker, the commit's lock
+        // and record, and the run report with latest.html and its history copy (published in the commit).
+        Assert.Equal(31, first.Count);
         Assert.Contains(GoldPaths.LatestVersion, first.Keys);
         Assert.Equal(first, await LakeRuns.HashAsync(lake, LakeContainers.Gold, ""));
     }
@@ -192,6 +192,80 @@ public abstract class GoldPromoterTests
         Assert.NotEqual(first.Gold.ContentHash, changed.Gold.ContentHash);
     }
 
+    [Fact]
+    public async Task PromoteAsync_FactsChangeAcrossRuns_HistoryVersionsOnlyTheChangedFilmAndRepromotionIsIdempotent()
+    {
+        var lake = await CreateLakeAsync();
+        var promoter = LakeRuns.Promoter(lake);
+        await promoter.PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1),
+            [new("a", LakeRuns.Omdb("tt1", "Steady", 1990, rating: "6.0")), new("b", LakeRuns.Omdb("tt2", "Rising", 2000, rating: "7.0", boxOffice: "$1,000,000"))]));
+        Assert.Equal(["tt1|6|1000000|2026-11-20T03:00|-|True|20261120-a", "tt2|7|1000000|2026-11-20T03:00|-|True|20261120-a"], await HistoryAsync(lake));
+
+        var second = await LakeRuns.WriteRunAsync(lake, "20261121-b", Day2, At(Day2),
+            [new("a", LakeRuns.Omdb("tt1", "Steady", 1990, rating: "6.0")), new("b", LakeRuns.Omdb("tt2", "Rising", 2000, rating: "8.0", boxOffice: "$2,500,000"))]);
+        await promoter.PromoteAsync(second);
+
+        // tt1's facts did not change: no new row. tt2's did: its first version closes when the second run saw the new facts.
+        string[] expected = ["tt1|6|1000000|2026-11-20T03:00|-|True|20261120-a",
+            "tt2|7|1000000|2026-11-20T03:00|2026-11-21T03:00|False|20261120-a", "tt2|8|2500000|2026-11-21T03:00|-|True|20261121-b"];
+        Assert.Equal(expected, await HistoryAsync(lake));
+        var gold = await LakeRuns.HashAsync(lake, LakeContainers.Gold, "");
+
+        // The same run promoted again writes nothing new: gold is byte-identical.
+        await promoter.PromoteAsync(second);
+        Assert.Equal(gold, await LakeRuns.HashAsync(lake, LakeContainers.Gold, ""));
+    }
+
+    [Fact]
+    public async Task PromoteAsync_OlderRunPromotedAfterNewer_HistoryOnlyMovesForward()
+    {
+        var lake = await CreateLakeAsync();
+        var promoter = LakeRuns.Promoter(lake);
+        var older = await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1),
+            [new("a", LakeRuns.Omdb("tt1", "Shared", 1990, rating: "6.0")), new("b", LakeRuns.Omdb("tt2", "Only Older", 2000, rating: "5.0"))]);
+        var newer = await LakeRuns.WriteRunAsync(lake, "20261121-b", Day2, At(Day2), [new("a", LakeRuns.Omdb("tt1", "Shared", 1990, rating: "8.0"))]);
+
+        // The newer run first, then the older one (a late or replayed promotion).
+        await promoter.PromoteAsync(newer);
+        await promoter.PromoteAsync(older);
+
+        // The shared film keeps the newer run's facts as its only version (the older run did not refresh it, as in
+        // movies_unified); the film only the older run saw gets its version from that run.
+        Assert.Equal(["tt1|8|1000000|2026-11-21T03:00|-|True|20261121-b", "tt2|5|1000000|2026-11-20T03:00|-|True|20261120-a"], await HistoryAsync(lake));
+        var history = await HashOfAsync(lake, GoldPaths.Latest(GoldPaths.MovieHistory, "parquet"));
+
+        // Promoting the older run again, or the newer one, changes nothing in history.
+        await promoter.PromoteAsync(older);
+        await promoter.PromoteAsync(newer);
+        Assert.Equal(history, await HashOfAsync(lake, GoldPaths.Latest(GoldPaths.MovieHistory, "parquet")));
+    }
+
+    [Fact]
+    public async Task PromoteAsync_ReportLatestHtml_PublishedInTheGoldCommitAndRolledForwardWithIt()
+    {
+        var lake = await CreateLakeAsync();
+        await LakeRuns.Promoter(lake).PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261120-a", Day1, At(Day1), [new("a", LakeRuns.Omdb("tt1", "First", 1990))]));
+        var first = await ReadVersionAsync(lake);
+        Assert.Equal(await HashOfAsync(lake, "reports/20261120-a.html"), first.Files["reports/latest.html"]);
+        Assert.Equal(first.Files["reports/latest.html"], await HashOfAsync(lake, "reports/latest.html"));
+
+        // The second promotion dies after its tables reached latest, before its latest.html and the marker:
+        // latest.html still shows the run of the version the marker names.
+        var second = await LakeRuns.WriteRunAsync(lake, "20261121-b", Day2, At(Day2), [new("b", LakeRuns.Omdb("tt2", "Second", 2000))]);
+        var crashing = new CrashingLake(lake, (container, name) => container == LakeContainers.Gold && name == "reports/latest.html");
+        await Assert.ThrowsAsync<IOException>(() => LakeRuns.Promoter(crashing).PromoteAsync(second));
+        var during = await ReadVersionAsync(lake);
+        Assert.Equal((first.Version, "20261120-a"), (during.Version, during.RunId));
+        Assert.Equal(first.Files["reports/latest.html"], await HashOfAsync(lake, "reports/latest.html"));
+
+        // The next commit rolls the cut-short version forward (its latest.html with it), then publishes its own.
+        await LakeRuns.Promoter(lake).PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261122-c", Day2.AddDays(1), At(Day2.AddDays(1)), [new("c", LakeRuns.Omdb("tt3", "Third", 2010))]));
+        var third = await ReadVersionAsync(lake);
+        Assert.Equal((3L, "20261122-c"), (third.Version, third.RunId));
+        Assert.Equal(await HashOfAsync(lake, "reports/20261122-c.html"), await HashOfAsync(lake, "reports/latest.html"));
+        Assert.Equal(third.Files["reports/latest.html"], await HashOfAsync(lake, "reports/latest.html"));
+    }
+
     private static async Task<GoldVersion> ReadVersionAsync(ILakeStore lake)
         => (await lake.ReadJsonAsync(LakeContainers.Gold, GoldPaths.LatestVersion, PipelineJsonContext.Blobs.GoldVersion))!;
 
@@ -206,5 +280,11 @@ public abstract class GoldPromoterTests
     private static async Task<List<string>> MoviesAsync(ILakeStore lake)
         => [.. (await LakeRuns.QueryParquetAsync(lake, LakeContainers.Gold, GoldPaths.Latest(GoldPaths.MoviesUnified, "parquet"),
             "SELECT imdb_id, title, imdb_rating, last_run_id FROM t ORDER BY imdb_id"))
+            .Select(r => string.Join('|', r.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))))];
+
+    // imdb_id|imdb_rating|box_office_usd|valid_from|valid_to|is_current|run_id, in version order.
+    private static async Task<List<string>> HistoryAsync(ILakeStore lake)
+        => [.. (await LakeRuns.QueryParquetAsync(lake, LakeContainers.Gold, GoldPaths.Latest(GoldPaths.MovieHistory, "parquet"),
+            "SELECT imdb_id, imdb_rating, box_office_usd, strftime(valid_from, '%Y-%m-%dT%H:%M'), coalesce(strftime(valid_to, '%Y-%m-%dT%H:%M'), '-'), is_current, run_id FROM t ORDER BY imdb_id, valid_from"))
             .Select(r => string.Join('|', r.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))))];
 }

@@ -1,0 +1,66 @@
+using System.Buffers;
+using Parquet;
+using Parquet.Schema;
+
+namespace Movies.Pipeline.Lake;
+
+/// <summary>A column of text (Parquet UTF-8, nullable). Reading a dictionary-encoded chunk (few distinct values:
+/// ratings, languages, genres, run ids) makes one string per distinct value, not one per row.</summary>
+internal sealed class TextColumn<T>(string name, DataField field, Func<T, string?> get, Action<T, string?> set) : RecordColumn<T>(name, field)
+    where T : class
+{
+    public override async Task WriteAsync(ParquetRowGroupWriter writer, IReadOnlyList<T> rows, int start, int count, CancellationToken cancellationToken)
+    {
+        var values = ArrayPool<ReadOnlyMemory<char>?>.Shared.Rent(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                // Not `text?.AsMemory()`-style: a bare null would convert to an empty ReadOnlyMemory, not to null.
+                values[i] = get(rows[start + i]) is { } text ? text.AsMemory() : (ReadOnlyMemory<char>?)null;
+            }
+
+            await writer.WriteAsync<ReadOnlyMemory<char>>(Field, values.AsMemory(0, count), null, null, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<ReadOnlyMemory<char>?>.Shared.Return(values, clearArray: true);
+        }
+    }
+
+    public override void WriteCsv(CsvRecordWriter csv, T row) => csv.Text(get(row));
+
+    public override async Task ReadAsync(ParquetRowGroupReader reader, DataField fileField, T[] rows, int start, CancellationToken cancellationToken)
+    {
+        var count = (int)reader.RowCount;
+        var values = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(Math.Max(count, 1));
+        var levels = fileField.MaxDefinitionLevel > 0 ? ArrayPool<int>.Shared.Rent(Math.Max(count, 1)) : null;
+        try
+        {
+            try
+            {
+                await reader.ReadRawAsync(fileField, values.AsMemory(0, count), levels?.AsMemory(0, count), null, cancellationToken);
+            }
+            catch (ArgumentException e)
+            {
+                throw Mismatch(fileField, typeof(string), e);
+            }
+
+            var strings = TextValues.For(reader, fileField);
+            var next = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var defined = levels is null || levels[i] == fileField.MaxDefinitionLevel;
+                set(rows[start + i], defined ? strings.Get(values[next++].Span) : null);
+            }
+        }
+        finally
+        {
+            ArrayPool<ReadOnlyMemory<char>>.Shared.Return(values, clearArray: true);
+            if (levels is not null)
+            {
+                ArrayPool<int>.Shared.Return(levels);
+            }
+        }
+    }
+}
