@@ -21,7 +21,9 @@ public abstract class DeferralTests : EnrichmentStateTests
         var lake = await LakeAsync();
         var titles = TestSource.Titles(20);
         var clock = new TestClock(Day1);
-        using var harness = Harness(lake, titles, clock, ("OMDB_DAILY_LIMIT", "8"), ("OMDB_QUOTA_BLOCK", "3"), ("MAX_PARALLEL_BATCHES", "1"));
+        // One lookup at a time: which movies get the day's 8 requests is then the selection's order, as asserted below
+        // (with lookups in parallel any 8 of the first batches may win them).
+        using var harness = Harness(lake, titles, clock, ("OMDB_DAILY_LIMIT", "8"), ("OMDB_QUOTA_BLOCK", "3"), ("MAX_PARALLEL_BATCHES", "1"), ("OMDB_MAX_CONCURRENCY", "1"));
 
         var first = await harness.RunAsync("20261123-defer1", 20, 5, Day1);
         var manifest = await LakeRuns.ManifestAsync(harness.Get<ILakeStore>(), first.Manifest.ManifestBlob);
