@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Events;
 using Movies.Pipeline.Gold;
+using Movies.Pipeline.Providers;
 using Movies.Pipeline.Silver;
 using Movies.Pipeline.Workflow;
 
@@ -36,6 +37,13 @@ namespace Movies.Pipeline;
 [JsonSerializable(typeof(PromotionResult))]
 [JsonSerializable(typeof(RunStart))]
 [JsonSerializable(typeof(PipelineEvent))]
+[JsonSerializable(typeof(ProviderArrival))]
+[JsonSerializable(typeof(ProviderSequence))]
+[JsonSerializable(typeof(ProviderFileSilver))]
+[JsonSerializable(typeof(ProviderCurrent))]
+[JsonSerializable(typeof(ProviderReject))]
+[JsonSerializable(typeof(ProviderFileResult))]
+[JsonSerializable(typeof(ProviderGoldManifest))]
 public sealed partial class PipelineJsonContext : JsonSerializerContext
 {
     /// <summary>The context the pipeline writes with: unicode titles stay readable in blobs.</summary>

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json.Serialization;
 using CsvHelper;
+using Movies.Pipeline.Lake;
 
 namespace Movies.Pipeline.Gold;
 
@@ -32,6 +33,34 @@ public static class CsvTableWriter
                 foreach (var (_, property) in columns)
                 {
                     csv.WriteField(Format(property.GetValue(row)));
+                }
+
+                csv.EndRecord();
+            }
+        }
+
+        return new BinaryData(stream.ToArray());
+    }
+
+    /// <summary>A column table as CSV, in the same form as typed rows.</summary>
+    public static BinaryData Write(ColumnTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true))
+        using (var csv = CsvWriter.Create(writer, Options, leaveOpen: true))
+        {
+            foreach (var column in table.Columns)
+            {
+                csv.WriteField(column.Name);
+            }
+
+            csv.EndRecord();
+            for (var row = 0; row < table.RowCount; row++)
+            {
+                foreach (var column in table.Columns)
+                {
+                    csv.WriteField(Format(column[row]));
                 }
 
                 csv.EndRecord();

@@ -49,6 +49,12 @@ public sealed class CountingLakeStore(ILakeStore inner) : ILakeStore
         return inner.UploadIfVersionAsync(container, name, content, ifVersion, cancellationToken);
     }
 
+    public Task<bool> DeleteAsync(string container, string name, string? ifVersion = null, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _writes);
+        return inner.DeleteAsync(container, name, ifVersion, cancellationToken);
+    }
+
     /// <summary>A lease costs a write to take it (renewals and the release are not counted: they are per
     /// held interval, not per movie).</summary>
     public Task<ILakeLease> AcquireLeaseAsync(string container, string name, TimeSpan? wait = null, CancellationToken cancellationToken = default)
