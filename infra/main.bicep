@@ -77,6 +77,8 @@ param omdbMaxConcurrency int = 4
 param omdbTimeoutSeconds int = 10
 param omdbDailyLimit int = 1000
 param rejectThresholdPercent int = 20
+@description('Provider declarations file (PROVIDERS_FILE); empty: the providers.json deployed with the app (data/providers.json).')
+param providersFile string = ''
 param serviceBusTopic string = 'pipeline-events'
 
 @secure()
@@ -130,7 +132,7 @@ var serviceBusName = !empty(serviceBusNamespaceName)
   ? serviceBusNamespaceName
   : '${abbrs.serviceBusNamespaces}${resourceToken}'
 var deadLetterContainerName = 'eventgrid-deadletter'
-var lakeContainers = ['source', 'bronze', 'silver', 'gold', 'events', deadLetterContainerName]
+var lakeContainers = ['source', 'landing', 'bronze', 'silver', 'gold', 'events', deadLetterContainerName]
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -174,7 +176,7 @@ module hostStorage 'core/storage/storage-account.bicep' = {
   }
 }
 
-// The lake: source, bronze, silver, gold, events, and Event Grid's dead letters.
+// The lake: source, landing (provider files arrive here), bronze, silver, gold, events, and Event Grid's dead letters.
 module lakeStorage 'core/storage/storage-account.bicep' = {
   name: 'lakeStorage'
   scope: rg
@@ -270,6 +272,7 @@ module api 'app/api.bicep' = {
     omdbTimeoutSeconds: omdbTimeoutSeconds
     omdbDailyLimit: omdbDailyLimit
     rejectThresholdPercent: rejectThresholdPercent
+    providersFile: providersFile
   }
   // The host must be able to reach its storage with the identity the moment it starts.
   dependsOn: [hostStorage, lakeStorage, monitoring, rbac]

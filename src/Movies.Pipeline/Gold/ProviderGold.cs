@@ -37,14 +37,24 @@ public sealed class ProviderGold(ILakeStore lake, GoldCommitter committer, Provi
     }
 
     /// <summary>Joins the providers' current tables onto <paramref name="enriched"/> (the runs' films) and adds every
-    /// table of a gold version but run_quality to <paramref name="changes"/>.</summary>
+    /// table of a gold version but run_quality to <paramref name="changes"/>. Without declared providers gold is what it
+    /// was before providers existed: <c>movies_unified</c> is the runs' films, and no provider table is published.</summary>
     public async Task<ProviderJoinResult> AddTablesAsync(GoldChanges changes, IReadOnlyList<MoviesUnifiedRow> enriched, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(enriched);
+        if (!catalog.HasProviders)
+        {
+            changes.AddTable(GoldPaths.MoviesUnified, enriched)
+                .AddTable(GoldPaths.GenreSummary, GoldTables.Genres(enriched))
+                .AddTable(GoldPaths.DecadeSummary, GoldTables.Decades(enriched))
+                .AddTable(GoldPaths.DirectorSummary, GoldTables.Directors(enriched));
+            return new ProviderJoinResult(enriched, null, [], []);
+        }
+
         var joined = ProviderJoin.Join(enriched, await ReadCurrentAsync(cancellationToken), catalog);
         var films = joined.Films;
-        changes.AddTable(GoldPaths.MoviesUnified, joined.Unified)
+        changes.AddTable(GoldPaths.MoviesUnified, joined.Unified!)
             .AddTable(GoldPaths.GenreSummary, GoldTables.Genres(films))
             .AddTable(GoldPaths.DecadeSummary, GoldTables.Decades(films))
             .AddTable(GoldPaths.DirectorSummary, GoldTables.Directors(films))

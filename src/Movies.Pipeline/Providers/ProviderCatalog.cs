@@ -38,6 +38,12 @@ public sealed partial class ProviderCatalog
 
     public IReadOnlyList<Provider> Providers { get; }
 
+    /// <summary>No providers: gold is the daily runs' films alone, as before providers existed.</summary>
+    public static ProviderCatalog Empty { get; } = new("(no providers)", [], []);
+
+    /// <summary>True when providers are declared: gold then joins them and publishes the provider tables.</summary>
+    public bool HasProviders => Providers.Count > 0;
+
     public Provider? Find(string name) => _providers.GetValueOrDefault(name);
 
     public CanonicalField Field(string name) => _fields[name];
@@ -75,12 +81,12 @@ public sealed partial class ProviderCatalog
         }
 
         var errors = new List<string>();
-        var providers = document?.Providers is { Count: > 0 } declared
+        var providers = document?.Providers is { } declared
             ? ValidateProviders(declared, document.Fields ?? [], errors)
             : [];
-        if (document?.Providers is not { Count: > 0 })
+        if (document?.Providers is null)
         {
-            errors.Add("no providers are declared (\"providers\": [...])");
+            errors.Add("it has no \"providers\" list (write \"providers\": [] for none)");
         }
 
         var fields = ValidateFields(document?.Fields ?? [], providers, errors);
