@@ -18,6 +18,7 @@ public sealed class GoldPromoter
     private readonly GoldCommitter _committer;
     private readonly IOptions<GoldOptions> _options;
     private readonly ILogger<GoldPromoter> _logger;
+    private readonly ProviderGold? _providers;
 
     public GoldPromoter(ILakeStore lake, GoldCommitter committer, IOptions<GoldOptions> options, ILogger<GoldPromoter> logger)
     {
@@ -25,6 +26,13 @@ public sealed class GoldPromoter
         _committer = committer;
         _options = options;
         _logger = logger;
+    }
+
+    /// <summary>A promoter that also joins the declared providers (<see cref="ProviderGold"/>) into the version it commits.</summary>
+    public GoldPromoter(ILakeStore lake, GoldCommitter committer, ProviderGold providers, IOptions<GoldOptions> options, ILogger<GoldPromoter> logger)
+        : this(lake, committer, options, logger)
+    {
+        _providers = providers;
     }
 
     /// <summary>A promoter with its own committer over <paramref name="lake"/> (benchmarks, tools).</summary>
@@ -58,15 +66,28 @@ public sealed class GoldPromoter
         var movieCount = 0;
         var commit = await _committer.CommitAsync(manifest.RunId, runFolder, async (current, token) =>
         {
-            var movies = GoldTables.Upsert(await current.ReadTableAsync<MoviesUnifiedRow>(GoldPaths.MoviesUnified, token), incoming);
+            var films = _providers is null
+                ? await current.ReadTableAsync<MoviesUnifiedRow>(GoldPaths.MoviesUnified, token)
+                : await ProviderGold.ReadEnrichedAsync(current, token);
+            var movies = GoldTables.Upsert(films, incoming);
             var runs = GoldTables.Upsert(await current.ReadTableAsync<RunQualityRow>(GoldPaths.RunQuality, token), quality);
             movieCount = movies.Count;
-            var changes = new GoldChanges()
-                .AddTable(GoldPaths.MoviesUnified, movies)
-                .AddTable(GoldPaths.GenreSummary, GoldTables.Genres(movies))
-                .AddTable(GoldPaths.DecadeSummary, GoldTables.Decades(movies))
-                .AddTable(GoldPaths.DirectorSummary, GoldTables.Directors(movies))
-                .AddTable(GoldPaths.RunQuality, runs);
+            var changes = new GoldChanges();
+            if (_providers is null)
+            {
+                changes.AddTable(GoldPaths.MoviesUnified, movies)
+                    .AddTable(GoldPaths.GenreSummary, GoldTables.Genres(movies))
+                    .AddTable(GoldPaths.DecadeSummary, GoldTables.Decades(movies))
+                    .AddTable(GoldPaths.DirectorSummary, GoldTables.Directors(movies));
+            }
+            else
+            {
+                // The providers' current tables are read under the gold lease: a provider file made current before this
+                // commit is in it, one made current after publishes its own version from these films.
+                await _providers.AddTablesAsync(changes, movies, token);
+            }
+
+            changes.AddTable(GoldPaths.RunQuality, runs);
             var goldManifest = new GoldManifest(manifest.RunId, manifest.RunDate, manifest.StartedAt, quality.Status, quality.FailureReason, silverManifestBlobName, changes.TableRows);
             return changes.AddFile(GoldPaths.HistoryManifest(runFolder), new BinaryData(JsonSerializer.SerializeToUtf8Bytes(goldManifest, PipelineJsonContext.Blobs.GoldManifest)));
         }, cancellationToken);

@@ -128,8 +128,9 @@ public sealed class ProviderGold(ILakeStore lake, GoldCommitter committer, Provi
 
     /// <summary>The committed films of the runs: <c>movies_enriched</c>, or for gold written before providers existed,
     /// its <c>movies_unified</c> (which then held exactly those films).</summary>
-    private static async Task<List<MoviesUnifiedRow>> ReadEnrichedAsync(GoldState state, CancellationToken cancellationToken)
+    public static async Task<List<MoviesUnifiedRow>> ReadEnrichedAsync(GoldState state, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(state);
         var table = state.Version?.Files.ContainsKey(GoldPaths.Latest(GoldPaths.MoviesEnriched, "parquet")) == true ? GoldPaths.MoviesEnriched : GoldPaths.MoviesUnified;
         return [.. (await state.ReadTableAsync<MoviesUnifiedRow>(table, cancellationToken))
             .Select(r => r with { LastRefreshedAt = DateTime.SpecifyKind(r.LastRefreshedAt, DateTimeKind.Utc) })];
