@@ -37,13 +37,15 @@ public sealed class ProviderGold(ILakeStore lake, GoldCommitter committer, Provi
     }
 
     /// <summary>Joins the providers' current tables onto <paramref name="enriched"/> (the runs' films) and adds every
-    /// table of a gold version but run_quality to <paramref name="changes"/>. Without declared providers gold is what it
-    /// was before providers existed: <c>movies_unified</c> is the runs' films, and no provider table is published.</summary>
+    /// table of a gold version but run_quality to <paramref name="changes"/>. Until a provider file has arrived (or without
+    /// declared providers) gold is what it was before providers existed: <c>movies_unified</c> is the runs' films, and no
+    /// provider table is published.</summary>
     public async Task<ProviderJoinResult> AddTablesAsync(GoldChanges changes, IReadOnlyList<MoviesUnifiedRow> enriched, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(enriched);
-        if (!catalog.HasProviders)
+        var tables = catalog.HasProviders ? await ReadCurrentAsync(cancellationToken) : [];
+        if (tables.All(t => t.Current is null))
         {
             changes.AddTable(GoldPaths.MoviesUnified, enriched)
                 .AddTable(GoldPaths.GenreSummary, GoldTables.Genres(enriched))
@@ -52,7 +54,7 @@ public sealed class ProviderGold(ILakeStore lake, GoldCommitter committer, Provi
             return new ProviderJoinResult(enriched, null, [], []);
         }
 
-        var joined = ProviderJoin.Join(enriched, await ReadCurrentAsync(cancellationToken), catalog);
+        var joined = ProviderJoin.Join(enriched, tables, catalog);
         var films = joined.Films;
         changes.AddTable(GoldPaths.MoviesUnified, joined.Unified!)
             .AddTable(GoldPaths.GenreSummary, GoldTables.Genres(films))

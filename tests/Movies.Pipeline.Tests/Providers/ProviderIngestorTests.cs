@@ -121,6 +121,23 @@ public abstract class ProviderIngestorTests
     }
 
     [Fact]
+    public async Task Promote_SameRunTwiceWithProviders_GoldByteIdentical()
+    {
+        var lake = await CreateLakeAsync();
+        await IngestAsync(Ingestor(lake, Bundled), "critic_aggregates", "critics-2026-11-21.csv", BinaryData.FromString(CriticsHeader + "Heat,1995,87%,100,7.9/10,76\n"));
+        var manifest = await LakeRuns.WriteRunAsync(lake, "20261120-a", Day, new DateTimeOffset(Day.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero),
+            [new("heat", LakeRuns.Omdb("tt0113277", "Heat", 1995)), new("x", LakeRuns.Omdb("tt2", "X", 2004))]);
+
+        await RunPromoter(lake, Bundled).PromoteAsync(manifest);
+        var first = await HashAsync(lake, LakeContainers.Gold);
+        await RunPromoter(lake, Bundled).PromoteAsync(manifest);
+
+        Assert.Equal(first, await HashAsync(lake, LakeContainers.Gold));
+        Assert.Contains(GoldPaths.Latest(GoldPaths.UnmatchedProviderRows, "parquet"), first.Keys);
+        Assert.Equal([["tt0113277", 100L], ["tt2", null]], await UnifiedAsync(lake, "critic_review_count"));
+    }
+
+    [Fact]
     public async Task Ingest_FileNotAsDeclared_RefusedAndLeftInLanding_NothingElseWritten()
     {
         var lake = await CreateLakeAsync();
