@@ -86,6 +86,8 @@ param refreshAfterDays int = 7
 param notFoundRetryDays int = 30
 
 param rejectThresholdPercent int = 20
+@description('Provider declarations file (PROVIDERS_FILE); empty: the providers.json deployed with the app (data/providers.json).')
+param providersFile string = ''
 param serviceBusTopic string = 'pipeline-events'
 
 @secure()
@@ -139,7 +141,7 @@ var serviceBusName = !empty(serviceBusNamespaceName)
   ? serviceBusNamespaceName
   : '${abbrs.serviceBusNamespaces}${resourceToken}'
 var deadLetterContainerName = 'eventgrid-deadletter'
-var lakeContainers = ['source', 'bronze', 'silver', 'gold', 'events', deadLetterContainerName]
+var lakeContainers = ['source', 'landing', 'bronze', 'silver', 'gold', 'events', deadLetterContainerName]
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -183,7 +185,7 @@ module hostStorage 'core/storage/storage-account.bicep' = {
   }
 }
 
-// The lake: source, bronze, silver, gold, events, and Event Grid's dead letters.
+// The lake: source, landing (provider files arrive here), bronze, silver, gold, events, and Event Grid's dead letters.
 module lakeStorage 'core/storage/storage-account.bicep' = {
   name: 'lakeStorage'
   scope: rg
@@ -281,6 +283,7 @@ module api 'app/api.bicep' = {
     refreshAfterDays: refreshAfterDays
     notFoundRetryDays: notFoundRetryDays
     rejectThresholdPercent: rejectThresholdPercent
+    providersFile: providersFile
   }
   // The host must be able to reach its storage with the identity the moment it starts.
   dependsOn: [hostStorage, lakeStorage, monitoring, rbac]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# azd postdeploy hook: subscribe the blob-triggered promotions to the lake's Event Grid system topic.
+# azd postdeploy hook: subscribe the blob-triggered functions to the lake's Event Grid system topic.
 #   bronze/**/_manifest.json created -> Host.Functions.PromoteToSilver
 #   silver/**/_manifest.json created -> Host.Functions.PromoteToGold
+#   landing/** created (a provider file) -> Host.Functions.IngestLandedFile
 # Events go to the Functions blob extension webhook, authenticated by the extension's system key
 # (blobs_extension), which this hook creates when missing (az functionapp keys set) once the code is
 # deployed: that is why this is a hook and not Bicep. Rerunning it is safe: an existing key is kept and
@@ -84,9 +85,14 @@ topic_id="/subscriptions/${AZURE_SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROU
 body_file="$(mktemp)"
 trap 'rm -f "${body_file}"' EXIT
 
-# subscribe <event subscription name> <container> <function name>
+# subscribe <event subscription name> <container> <function name> [<subject suffix>]
+# Without a suffix every blob created in the container is delivered.
 subscribe() {
-  local name="$1" container="$2" function_name="$3"
+  local name="$1" container="$2" function_name="$3" suffix="${4:-}"
+  local ends_with=""
+  if [[ -n "${suffix}" ]]; then
+    ends_with="\"subjectEndsWith\": \"${suffix}\","
+  fi
   local endpoint="https://${AZURE_FUNCTION_APP_HOSTNAME}/runtime/webhooks/blobs?functionName=Host.Functions.${function_name}&code=${blobs_extension}"
 
   # The body holds the key: written to a private temp file (mktemp: mode 600), never echoed.
@@ -100,7 +106,7 @@ subscribe() {
     "filter": {
       "includedEventTypes": ["Microsoft.Storage.BlobCreated"],
       "subjectBeginsWith": "/blobServices/default/containers/${container}/",
-      "subjectEndsWith": "/_manifest.json",
+      ${ends_with}
       "isSubjectCaseSensitive": false
     },
     "eventDeliverySchema": "EventGridSchema",
@@ -125,7 +131,7 @@ subscribe() {
 }
 JSON
 
-  echo "Subscribing ${function_name} to BlobCreated of ${container}/**/_manifest.json ..."
+  echo "Subscribing ${function_name} to BlobCreated of ${container}/**${suffix} ..."
   # PUT creates or updates: rerunning the hook is safe. A relative URL goes to the current cloud's ARM.
   az rest \
     --method put \
@@ -150,7 +156,8 @@ JSON
   return 1
 }
 
-subscribe "bronze-manifest-to-silver" "bronze" "PromoteToSilver"
-subscribe "silver-manifest-to-gold" "silver" "PromoteToGold"
+subscribe "bronze-manifest-to-silver" "bronze" "PromoteToSilver" "/_manifest.json"
+subscribe "silver-manifest-to-gold" "silver" "PromoteToGold" "/_manifest.json"
+subscribe "landing-to-ingest" "landing" "IngestLandedFile"
 
 echo "Event Grid subscriptions are in place on ${EVENTGRID_SYSTEM_TOPIC_NAME}."

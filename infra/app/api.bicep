@@ -49,6 +49,8 @@ param omdbDailyLimit int
 param refreshAfterDays int
 param notFoundRetryDays int
 param rejectThresholdPercent int
+@description('Provider declarations file; empty: the providers.json deployed with the app.')
+param providersFile string
 
 resource hostStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: hostStorageName
@@ -115,7 +117,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       AzureWebJobsStorage__blobServiceUri: hostStorage.properties.primaryEndpoints.blob
       AzureWebJobsStorage__queueServiceUri: hostStorage.properties.primaryEndpoints.queue
       AzureWebJobsStorage__tableServiceUri: hostStorage.properties.primaryEndpoints.table
-      // The lake: source, bronze, silver, gold, events. The blob triggers on it also need its queue
+      // The lake: source, landing, bronze, silver, gold, events. The blob triggers on it also need its queue
       // endpoint: the extension keeps its work queue and the poison queue (webjobs-blobtrigger-poison) there.
       LakeStorage__credential: 'managedidentity'
       LakeStorage__clientId: identityClientId
@@ -151,6 +153,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       OMDB_MAX_RETRY_AFTER_SECONDS: '60'
       OMDB_MAX_BODY_BYTES: '1048576'
       REJECT_THRESHOLD_PERCENT: string(rejectThresholdPercent)
+      PROVIDERS_FILE: providersFile
       SERVICEBUS_NAMESPACE: serviceBusNamespace
       SERVICEBUS_TOPIC: serviceBusTopic
     }

@@ -5,4 +5,5 @@ namespace Movies.Cli;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(RunSummary))]
+[JsonSerializable(typeof(IngestSummary))]
 public sealed partial class CliJsonContext : JsonSerializerContext;

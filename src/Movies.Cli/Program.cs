@@ -6,6 +6,7 @@ using Movies.Cli.Commands;
 var root = new RootCommand("movies: the daily movies pipeline, run locally (source → OMDb → bronze → silver → gold)");
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(PromoteCommand.Create());
+root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(SqlCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(UploadSourceCommand.Create());

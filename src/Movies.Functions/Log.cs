@@ -46,6 +46,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 8024, Level = LogLevel.Warning, Message = "More than {Count} messages wait in the {Queue} queue; the next reports cover the rest")]
     public static partial void MorePoison(ILogger logger, int count, string queue);
 
+    [LoggerMessage(EventId = 8025, Level = LogLevel.Information, Message = "Ingesting {Container}/{BlobName}")]
+    public static partial void Ingesting(ILogger logger, string container, string blobName);
+
+    [LoggerMessage(EventId = 8026, Level = LogLevel.Information, Message = "Provider {Provider} file {FileName} ({ArrivalId}): {Status}, {Rows} rows in silver, {Rejects} rejected")]
+    public static partial void Ingested(ILogger logger, string provider, string fileName, string arrivalId, string status, int rows, int rejects);
+
     [LoggerMessage(EventId = 8030, Level = LogLevel.Information, Message = "Purged {Count} orchestration instances created before {Before}")]
     public static partial void Purged(ILogger logger, int count, DateTimeOffset before);
 

@@ -5,6 +5,7 @@ using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Enrichment;
 using Movies.Pipeline.Events;
 using Movies.Pipeline.Gold;
+using Movies.Pipeline.Providers;
 using Movies.Pipeline.Silver;
 using Movies.Pipeline.Workflow;
 
@@ -41,6 +42,13 @@ namespace Movies.Pipeline;
 [JsonSerializable(typeof(AnswerCacheShard))]
 [JsonSerializable(typeof(QuotaDay))]
 [JsonSerializable(typeof(DeferredQueue))]
+[JsonSerializable(typeof(ProviderArrival))]
+[JsonSerializable(typeof(ProviderSequence))]
+[JsonSerializable(typeof(ProviderFileSilver))]
+[JsonSerializable(typeof(ProviderCurrent))]
+[JsonSerializable(typeof(ProviderReject))]
+[JsonSerializable(typeof(ProviderFileResult))]
+[JsonSerializable(typeof(ProviderGoldManifest))]
 public sealed partial class PipelineJsonContext : JsonSerializerContext
 {
     /// <summary>The context the pipeline writes with: unicode titles stay readable in blobs.</summary>

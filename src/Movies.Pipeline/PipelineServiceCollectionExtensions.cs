@@ -5,6 +5,7 @@ using Movies.Pipeline.Enrichment;
 using Movies.Pipeline.Events;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
+using Movies.Pipeline.Providers;
 using Movies.Pipeline.Report;
 using Movies.Pipeline.Resilience;
 using Movies.Pipeline.Secrets;
@@ -32,6 +33,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ManifestWriter>();
         services.AddSilver();
         services.AddGold();
+        services.AddProviders();
         services.AddReport();
         services.AddSingleton<PipelineRunner>();
         services.AddSingleton<RunPromoter>();

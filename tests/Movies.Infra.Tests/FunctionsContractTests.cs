@@ -58,6 +58,31 @@ public sealed class FunctionsContractTests(CompiledMainTemplate compiled)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>Every container a blob trigger watches or the engine writes (<c>LakeContainers</c>, read from its source).</summary>
+    public static TheoryData<string> LakeContainersUsed()
+        => [.. Bindings.Value.Where(b => b.Kind == "BlobTrigger").Select(b => b.Arguments[0][..b.Arguments[0].IndexOf('/', StringComparison.Ordinal)])
+            .Concat(EngineContainerNames()).Distinct(StringComparer.Ordinal)];
+
+    private static List<string> EngineContainerNames()
+    {
+        var source = File.ReadAllText(RepositoryRoot.Combine("src", "Movies.Pipeline", "Lake", "LakeContainers.cs"));
+        return [.. System.Text.RegularExpressions.Regex.Matches(source, "public const string \\w+ = \"(?<name>[a-z0-9-]+)\";")
+            .Select(m => m.Groups["name"].Value)];
+    }
+
+    [Theory]
+    [MemberData(nameof(LakeContainersUsed))]
+    public void Container_TriggeredOrWritten_IsCreatedOnTheLake(string container)
+    {
+        var containers = compiled.Root.GetProperty("variables").GetProperty("lakeContainers").EnumerateArray().Select(c => c.GetString()).ToList();
+
+        Assert.Contains(container, containers);
+    }
+
+    [Fact]
+    public void EngineContainers_IncludeTheLandingZone()
+        => Assert.Contains("landing", EngineContainerNames());
+
     [Fact]
     public void TaskHubConnection_InTemplate_HasBlobQueueTableEndpointsAndRoles()
     {

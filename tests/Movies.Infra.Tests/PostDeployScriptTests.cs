@@ -85,11 +85,56 @@ public sealed class PostDeployScriptTests : IDisposable
         Assert.All(calls.Where(c => c.StartsWith("functionapp", StringComparison.Ordinal)), c => Assert.Contains($"--subscription {Subscription}", c, StringComparison.Ordinal));
         Assert.All(calls.Where(c => c.StartsWith("rest", StringComparison.Ordinal)), c => Assert.Contains($"/subscriptions/{Subscription}/", c, StringComparison.Ordinal));
         Assert.Equal(key, File.ReadAllText(Path.Combine(_dir, "key")).Trim());
-        // Both runs subscribe both promotions with the same, kept key.
+        // Both runs subscribe every blob-triggered function with the same, kept key.
         var bodies = File.ReadAllText(Path.Combine(_dir, "bodies.log"));
-        Assert.Equal(4, bodies.Split($"&code={key}\"", StringSplitOptions.None).Length - 1);
+        Assert.Equal(2 * BlobTriggers.Count, bodies.Split($"&code={key}\"", StringSplitOptions.None).Length - 1);
         Assert.DoesNotContain(key, first.Output + second.Output, StringComparison.Ordinal);
     }
+
+    /// <summary>Every blob trigger of the app gets its Event Grid subscription: BlobCreated of its container, delivered to
+    /// its function; the run manifests' only when the blob is a manifest, the landing zone's for every file.</summary>
+    [Fact]
+    public void PostDeploy_EveryBlobTrigger_IsSubscribedToItsContainer()
+    {
+        var az = Path.Combine(_dir, "az");
+        File.WriteAllText(az, FakeAz.Replace("\r", "", StringComparison.Ordinal) + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(az, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var run = Run();
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        var bodies = File.ReadAllText(Path.Combine(_dir, "bodies.log")).Split("\n}\n", StringSplitOptions.RemoveEmptyEntries)
+            .Where(b => b.Contains("endpointUrl", StringComparison.Ordinal))
+            .Select(b => System.Text.Json.JsonDocument.Parse(b + "\n}").RootElement.GetProperty("properties").Clone())
+            .ToList();
+        Assert.Equal(BlobTriggers.Count, bodies.Count);
+        Assert.Contains(BlobTriggers, t => t.Container == "landing" && t.Function == "IngestLandedFile");
+        foreach (var (function, container) in BlobTriggers)
+        {
+            var body = Assert.Single(bodies, b => b.GetProperty("destination").GetProperty("properties").GetProperty("endpointUrl").GetString()!
+                .Contains($"functionName=Host.Functions.{function}&", StringComparison.Ordinal));
+            var filter = body.GetProperty("filter");
+            Assert.Equal($"/blobServices/default/containers/{container}/", filter.GetProperty("subjectBeginsWith").GetString());
+            Assert.Equal(["Microsoft.Storage.BlobCreated"], filter.GetProperty("includedEventTypes").EnumerateArray().Select(e => e.GetString()));
+            if (container is "bronze" or "silver")
+            {
+                Assert.Equal("/_manifest.json", filter.GetProperty("subjectEndsWith").GetString());
+            }
+            else
+            {
+                Assert.False(filter.TryGetProperty("subjectEndsWith", out _), $"{function} must get every blob of {container}");
+            }
+        }
+    }
+
+    /// <summary>The app's blob triggers: function and container, from its source.</summary>
+    private static IReadOnlyList<(string Function, string Container)> BlobTriggers { get; } =
+        [.. FunctionsSource.Bindings(RepositoryRoot.Combine("src", "Movies.Functions"))
+            .Where(b => b.Kind == "BlobTrigger")
+            .Select(b => (b.Function, b.Arguments[0][..b.Arguments[0].IndexOf('/', StringComparison.Ordinal)]))];
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -35,6 +35,30 @@ public static class CsvTableWriter
         return new BinaryData(csv.Written);
     }
 
+    /// <summary>A column table as CSV, in the same form as typed rows.</summary>
+    public static BinaryData Write(ColumnTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var csv = new CsvRecordWriter((table.RowCount + 1) * table.Columns.Count * 12);
+        foreach (var column in table.Columns)
+        {
+            csv.Text(column.Name);
+        }
+
+        csv.EndRecord();
+        for (var row = 0; row < table.RowCount; row++)
+        {
+            foreach (var column in table.Columns)
+            {
+                csv.Text(Format(column[row]));
+            }
+
+            csv.EndRecord();
+        }
+
+        return new BinaryData(csv.Written);
+    }
+
     /// <summary>The column names of a row type, in order: what the header of its CSV says.</summary>
     public static IReadOnlyList<string> ColumnNames<T>()
         where T : class, new()

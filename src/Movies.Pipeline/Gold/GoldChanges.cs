@@ -33,6 +33,20 @@ public sealed class GoldChanges
         return this;
     }
 
+    /// <summary>A table whose columns are known at run time (<c>movies_unified</c> with the provider fields).</summary>
+    public GoldChanges AddTable(string table, ColumnTable rows)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(table);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (!_rows.TryAdd(table, rows.RowCount))
+        {
+            throw new ArgumentException($"Table {table} is already part of this change.", nameof(table));
+        }
+
+        _tables.Add(new Table(table, (long)rows.RowCount * rows.Columns.Count, rows.ToParquetAsync, () => CsvTableWriter.Write(rows)));
+        return this;
+    }
+
     /// <summary>A gold blob beside the tables (full name in the gold container, e.g. <c>reports/…</c>), written
     /// after the history copy and before latest changes.</summary>
     public GoldChanges AddFile(string name, BinaryData content)

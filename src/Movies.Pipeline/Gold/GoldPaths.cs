@@ -13,6 +13,17 @@ public static class GoldPaths
     public const string DirectorSummary = "director_summary";
     public const string RunQuality = "run_quality";
 
+    /// <summary>The films as the daily runs give them (source and OMDb), before providers are joined: the committed
+    /// base that <see cref="MoviesUnified"/> is rebuilt from when a provider file arrives without a run.</summary>
+    public const string MoviesEnriched = "movies_enriched";
+
+    public const string UnmatchedProviderRows = "unmatched_provider_rows";
+
+    public const string ProviderCoverage = "provider_coverage";
+
+    /// <summary>The tables the providers add to every gold version.</summary>
+    public static IReadOnlyList<string> ProviderTables { get; } = [MoviesEnriched, UnmatchedProviderRows, ProviderCoverage];
+
     public static IReadOnlyList<string> Tables { get; } = [MoviesUnified, MovieHistory, GenreSummary, DecadeSummary, DirectorSummary, RunQuality];
 
     public const string LatestFolder = "latest";

@@ -19,6 +19,7 @@ public sealed class GoldPromoter
     private readonly GoldCommitter _committer;
     private readonly IOptions<GoldOptions> _options;
     private readonly ILogger<GoldPromoter> _logger;
+    private readonly ProviderGold? _providers;
 
     public GoldPromoter(ILakeStore lake, GoldCommitter committer, IOptions<GoldOptions> options, ILogger<GoldPromoter> logger)
     {
@@ -26,6 +27,13 @@ public sealed class GoldPromoter
         _committer = committer;
         _options = options;
         _logger = logger;
+    }
+
+    /// <summary>A promoter that also joins the declared providers (<see cref="ProviderGold"/>) into the version it commits.</summary>
+    public GoldPromoter(ILakeStore lake, GoldCommitter committer, ProviderGold providers, IOptions<GoldOptions> options, ILogger<GoldPromoter> logger)
+        : this(lake, committer, options, logger)
+    {
+        _providers = providers;
     }
 
     /// <summary>A promoter with its own committer over <paramref name="lake"/> (benchmarks, tools).</summary>
@@ -60,18 +68,29 @@ public sealed class GoldPromoter
         var movieCount = 0;
         var commit = await _committer.CommitAsync(manifest.RunId, runFolder, async (current, token) =>
         {
-            var (unified, history, runs) = await ReadCurrentAsync(current, token);
-            var merged = GoldTables.Merge(unified, incoming);
+            var (films, history, runs) = await ReadCurrentAsync(current, token);
+            var merged = GoldTables.Merge(films, incoming);
             movieCount = merged.Rows.Count;
-            var summaries = Task.Run(() => GoldTables.Summaries(merged.Rows), token);
-            var versions = MovieHistory.Apply(history ?? MovieHistory.Seed(unified), merged.Refreshed);
-            var changes = new GoldChanges()
-                .AddTable(GoldPaths.MoviesUnified, merged.Rows)
-                .AddTable(GoldPaths.MovieHistory, versions)
-                .AddTable(GoldPaths.GenreSummary, (await summaries).Genres)
-                .AddTable(GoldPaths.DecadeSummary, (await summaries).Decades)
-                .AddTable(GoldPaths.DirectorSummary, (await summaries).Directors)
-                .AddTable(GoldPaths.RunQuality, GoldTables.Upsert(runs, quality));
+            var versions = MovieHistory.Apply(history ?? MovieHistory.Seed(films), merged.Refreshed);
+            var changes = new GoldChanges();
+            if (_providers is null)
+            {
+                var summaries = Task.Run(() => GoldTables.Summaries(merged.Rows), token);
+                changes.AddTable(GoldPaths.MoviesUnified, merged.Rows)
+                    .AddTable(GoldPaths.MovieHistory, versions)
+                    .AddTable(GoldPaths.GenreSummary, (await summaries).Genres)
+                    .AddTable(GoldPaths.DecadeSummary, (await summaries).Decades)
+                    .AddTable(GoldPaths.DirectorSummary, (await summaries).Directors);
+            }
+            else
+            {
+                // The providers' current tables are read under the gold lease: a provider file made current before this
+                // commit is in it, one made current after publishes its own version from these films.
+                await _providers.AddTablesAsync(changes, merged.Rows, token);
+                changes.AddTable(GoldPaths.MovieHistory, versions);
+            }
+
+            changes.AddTable(GoldPaths.RunQuality, GoldTables.Upsert(runs, quality));
             var goldManifest = new GoldManifest(manifest.RunId, manifest.RunDate, manifest.StartedAt, quality.Status, quality.FailureReason, silverManifestBlobName, changes.TableRows);
             changes.AddFile(GoldPaths.HistoryManifest(runFolder), new BinaryData(JsonSerializer.SerializeToUtf8Bytes(goldManifest, PipelineJsonContext.Blobs.GoldManifest)));
             publishWith?.Invoke(changes);
@@ -95,12 +114,18 @@ public sealed class GoldPromoter
 
     /// <summary>The committed tables a promotion builds on, read at once. No <c>movie_history</c> yet (gold written
     /// before it existed, or empty) is null: it is seeded from <c>movies_unified</c>.</summary>
-    private static async Task<(IReadOnlyList<MoviesUnifiedRow> Unified, IReadOnlyList<MovieHistoryRow>? History, IReadOnlyList<RunQualityRow> Runs)> ReadCurrentAsync(GoldState current, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<MoviesUnifiedRow> Films, IReadOnlyList<MovieHistoryRow>? History, IReadOnlyList<RunQualityRow> Runs)> ReadCurrentAsync(GoldState current, CancellationToken cancellationToken)
     {
-        var unified = current.ReadTableAsync<MoviesUnifiedRow>(GoldPaths.MoviesUnified, cancellationToken);
+        // With providers, movies_unified holds their columns too: the runs' own films are movies_enriched.
+        var unified = _providers is null
+            ? current.ReadTableAsync<MoviesUnifiedRow>(GoldPaths.MoviesUnified, cancellationToken)
+            : ReadEnrichedAsync(current, cancellationToken);
         var history = current.ReadTableOrNullAsync<MovieHistoryRow>(GoldPaths.MovieHistory, cancellationToken);
         var runs = current.ReadTableAsync<RunQualityRow>(GoldPaths.RunQuality, cancellationToken);
         await Task.WhenAll(unified, history, runs);
         return (await unified, await history, await runs);
     }
+
+    private static async Task<IReadOnlyList<MoviesUnifiedRow>> ReadEnrichedAsync(GoldState current, CancellationToken cancellationToken)
+        => await ProviderGold.ReadEnrichedAsync(current, cancellationToken);
 }

@@ -21,4 +21,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "Gold version {Version} of run {RunId} was cut short and its history copy differs from what it recorded; keeping latest at version {Committed}")]
     public static partial void CannotRollForward(ILogger logger, long version, string runId, long committed);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "Provider arrival {ArrivalId} published gold version {Version}: {Films} films joined with every provider's current table")]
+    public static partial void ProvidersPublished(ILogger logger, string arrivalId, long version, int films);
 }

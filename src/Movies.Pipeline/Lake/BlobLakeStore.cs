@@ -120,6 +120,22 @@ public sealed class BlobLakeStore(BlobServiceClient service, TimeSpan? leaseDura
         }
     }
 
+    public async Task<bool> DeleteAsync(string container, string name, string? ifVersion = null, CancellationToken cancellationToken = default)
+    {
+        LakeNames.Validate(container, name);
+        var conditions = ifVersion is null ? null : new BlobRequestConditions { IfMatch = new ETag(ifVersion) };
+        try
+        {
+            var result = await service.GetBlobContainerClient(container).GetBlobClient(name)
+                .DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, conditions, cancellationToken);
+            return result.Value;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Leases the blob itself when it exists (one request), so a lease on an existing blob needs no lock
     /// blob; a missing one is created empty first (one more request) and taken at once.</summary>
     public async Task<ILakeLease> AcquireLeaseAsync(string container, string name, TimeSpan? wait = null, CancellationToken cancellationToken = default)

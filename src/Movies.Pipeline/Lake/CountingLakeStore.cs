@@ -50,6 +50,12 @@ public sealed class CountingLakeStore(ILakeStore inner) : ILakeStore
         return inner.UploadIfVersionAsync(container, name, content, ifVersion, cancellationToken);
     }
 
+    public Task<bool> DeleteAsync(string container, string name, string? ifVersion = null, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _writes);
+        return inner.DeleteAsync(container, name, ifVersion, cancellationToken);
+    }
+
     public async Task<ILakeLease> AcquireLeaseAsync(string container, string name, TimeSpan? wait = null, CancellationToken cancellationToken = default)
         => new CountedLease(await inner.AcquireLeaseAsync(container, name, wait, cancellationToken), requests => Interlocked.Add(ref _writes, requests));
 

@@ -115,6 +115,31 @@ public sealed class FileSystemLakeStore : ILakeStore
         return true;
     }
 
+    public async Task<bool> DeleteAsync(string container, string name, string? ifVersion = null, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(container, name);
+        // The same guard as a conditional write, so a delete never removes a version written meanwhile.
+        var guardPath = Path.Combine(_root, GuardFolder, container, name.Replace('/', Path.DirectorySeparatorChar));
+        var tries = 0;
+        await using var guard = await LakeLeases.WaitForAsync(container, name, GuardWait,
+            _ => Task.FromResult<ILakeLease?>(FileLakeLease.TryAcquire(container, name, guardPath, ref tries)), cancellationToken);
+        var current = await DownloadAsync(container, name, cancellationToken);
+        if (current is null || (ifVersion is not null && !string.Equals(VersionOf(current), ifVersion, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        try
+        {
+            File.Delete(path);
+            return true;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return false;
+        }
+    }
+
     public Task<ILakeLease> AcquireLeaseAsync(string container, string name, TimeSpan? wait = null, CancellationToken cancellationToken = default)
     {
         var path = PathOf(container, name);

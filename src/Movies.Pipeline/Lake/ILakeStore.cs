@@ -24,6 +24,11 @@ public interface ILakeStore
     /// (<see cref="LakeStoreConditionalExtensions.UpdateAsync"/> does that).</summary>
     Task<bool> UploadIfVersionAsync(string container, string name, BinaryData content, string? ifVersion, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes a blob; with <paramref name="ifVersion"/> (from <see cref="DownloadWithVersionAsync"/>) only if it
+    /// is still at that version, so a newer upload under the same name is never deleted unseen. Returns false when the
+    /// blob does not exist or has changed.</summary>
+    Task<bool> DeleteAsync(string container, string name, string? ifVersion = null, CancellationToken cancellationToken = default);
+
     /// <summary>Takes the exclusive lease named by <paramref name="container"/>/<paramref name="name"/> (a lock
     /// blob, created empty when missing and never written), waiting up to <paramref name="wait"/>
     /// (<see cref="LakeLeases.DefaultWait"/> when null) while another holder has it; then throws

@@ -26,6 +26,9 @@ internal abstract class DelegatingLakeStore(ILakeStore inner) : ILakeStore
     public virtual IAsyncEnumerable<string> GetNamesAsync(string container, string prefix, CancellationToken cancellationToken = default)
         => inner.GetNamesAsync(container, prefix, cancellationToken);
 
+    public virtual Task<bool> DeleteAsync(string container, string name, string? ifVersion = null, CancellationToken cancellationToken = default)
+        => inner.DeleteAsync(container, name, ifVersion, cancellationToken);
+
     public virtual Task<ILakeLease> AcquireLeaseAsync(string container, string name, TimeSpan? wait = null, CancellationToken cancellationToken = default)
         => inner.AcquireLeaseAsync(container, name, wait, cancellationToken);
 }

@@ -92,6 +92,39 @@ public abstract class LakeContractTests
         => await Assert.ThrowsAsync<ArgumentException>(() => Lake.UploadAsync("elsewhere", "a.json", BinaryData.FromString("x"), overwrite: true));
 
     [Fact]
+    public async Task Delete_Existing_RemovesIt()
+    {
+        await Lake.UploadAsync(LakeContainers.Landing, Name("p/a.csv"), BinaryData.FromString("a"), overwrite: true);
+
+        Assert.True(await Lake.DeleteAsync(LakeContainers.Landing, Name("p/a.csv")));
+
+        Assert.False(await Lake.ExistsAsync(LakeContainers.Landing, Name("p/a.csv")));
+        Assert.False(await Lake.DeleteAsync(LakeContainers.Landing, Name("p/a.csv")));
+    }
+
+    [Fact]
+    public async Task Delete_AtTheVersionRead_RemovesIt()
+    {
+        await Lake.UploadAsync(LakeContainers.Landing, Name("p/b.csv"), BinaryData.FromString("b"), overwrite: true);
+        var read = (await Lake.DownloadWithVersionAsync(LakeContainers.Landing, Name("p/b.csv")))!;
+
+        Assert.True(await Lake.DeleteAsync(LakeContainers.Landing, Name("p/b.csv"), read.Version));
+        Assert.Null(await Lake.DownloadAsync(LakeContainers.Landing, Name("p/b.csv")));
+    }
+
+    [Fact]
+    public async Task Delete_ChangedSinceRead_KeepsTheNewerUpload()
+    {
+        await Lake.UploadAsync(LakeContainers.Landing, Name("p/c.csv"), BinaryData.FromString("old"), overwrite: true);
+        var read = (await Lake.DownloadWithVersionAsync(LakeContainers.Landing, Name("p/c.csv")))!;
+        await Lake.UploadAsync(LakeContainers.Landing, Name("p/c.csv"), BinaryData.FromString("new"), overwrite: true);
+
+        Assert.False(await Lake.DeleteAsync(LakeContainers.Landing, Name("p/c.csv"), read.Version));
+
+        Assert.Equal("new", (await Lake.DownloadAsync(LakeContainers.Landing, Name("p/c.csv")))!.ToString());
+    }
+
+    [Fact]
     public async Task DownloadWithVersion_Missing_ReturnsNull()
         => Assert.Null(await Lake.DownloadWithVersionAsync(LakeContainers.Gold, Name("nothing.json")));
 

@@ -1,0 +1,7 @@
+namespace Movies.Pipeline.Providers;
+
+public enum ProviderFormat
+{
+    Json,
+    Csv,
+}
