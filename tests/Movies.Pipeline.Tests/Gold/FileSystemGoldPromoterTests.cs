@@ -5,17 +5,9 @@ namespace Movies.Pipeline.Tests.Gold;
 
 public sealed class FileSystemGoldPromoterTests : GoldPromoterTests, IDisposable
 {
-    private readonly List<TempFolder> _folders = [];
+    private readonly FolderLakes _lakes = new();
 
-    public void Dispose()
-    {
-        _folders.ForEach(f => f.Dispose());
-    }
+    public void Dispose() => _lakes.Dispose();
 
-    protected override Task<ILakeStore> CreateLakeAsync()
-    {
-        var folder = new TempFolder();
-        _folders.Add(folder);
-        return Task.FromResult<ILakeStore>(new FileSystemLakeStore(folder.Path));
-    }
+    protected override Task<ILakeStore> CreateLakeAsync() => _lakes.CreateAsync();
 }

@@ -111,16 +111,11 @@ public abstract class RunReportWriterTests
 
 public sealed class FileSystemRunReportWriterTests : RunReportWriterTests, IDisposable
 {
-    private readonly List<TempFolder> _folders = [];
+    private readonly FolderLakes _lakes = new();
 
-    public void Dispose() => _folders.ForEach(f => f.Dispose());
+    public void Dispose() => _lakes.Dispose();
 
-    protected override Task<ILakeStore> CreateLakeAsync()
-    {
-        var folder = new TempFolder();
-        _folders.Add(folder);
-        return Task.FromResult<ILakeStore>(new FileSystemLakeStore(folder.Path));
-    }
+    protected override Task<ILakeStore> CreateLakeAsync() => _lakes.CreateAsync();
 }
 
 /// <summary>The same contract on the blob lake, against a real Azurite.</summary>
