@@ -10,7 +10,8 @@ namespace Movies.Pipeline.Lake;
 /// run time, and a reader can ask for just the columns it needs.</summary>
 public static class ParquetTable
 {
-    /// <summary>Rows per row group: every table here fits in one, so a file's layout depends only on its rows.</summary>
+    /// <summary>Rows per row group: every gold table here fits in one, so a file's layout depends only on its rows
+    /// (silver is written in smaller groups, <see cref="ParquetTableWriter{T}"/>).</summary>
     public const int RowGroupSize = 1_000_000;
 
     // Below this many rows, reading columns on several threads costs more than it saves.
@@ -28,24 +29,23 @@ public static class ParquetTable
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupSize, 1);
         var list = rows as IReadOnlyList<T> ?? [.. rows];
-        var columns = RecordColumns<T>.Instance;
-        var stream = new MemoryStream();
-        await using (var writer = await ParquetWriter.CreateAsync(columns.Schema, stream, CreateOptions(rowGroupSize), cancellationToken: cancellationToken))
+        await using var writer = await CreateWriterAsync<T>(cancellationToken);
+        // As the serializer does: one row group per rowGroupSize rows, none for no rows.
+        for (var start = 0; start < list.Count; start += rowGroupSize)
         {
-            // As the serializer does: one row group per rowGroupSize rows, none for no rows.
-            for (var start = 0; start < list.Count; start += rowGroupSize)
-            {
-                var count = Math.Min(rowGroupSize, list.Count - start);
-                using var group = writer.CreateRowGroup();
-                foreach (var column in columns.Columns)
-                {
-                    await column.WriteAsync(group, list, start, count, cancellationToken);
-                }
-            }
+            await writer.WriteRowGroupAsync(list, start, Math.Min(rowGroupSize, list.Count - start), cancellationToken);
         }
 
-        // The stream's own buffer, not a copy of it.
-        return new BinaryData(stream.GetBuffer().AsMemory(0, (int)stream.Length));
+        return await writer.FinishAsync();
+    }
+
+    /// <summary>A table to write a row group at a time (<see cref="ParquetTableWriter{T}"/>).</summary>
+    public static async Task<ParquetTableWriter<T>> CreateWriterAsync<T>(CancellationToken cancellationToken = default)
+        where T : class, new()
+    {
+        var stream = new MemoryStream();
+        var writer = await ParquetWriter.CreateAsync(RecordColumns<T>.Instance.Schema, stream, CreateOptions(), cancellationToken: cancellationToken);
+        return new ParquetTableWriter<T>(stream, writer);
     }
 
     public static Task<IReadOnlyList<T>> ReadAsync<T>(BinaryData content, CancellationToken cancellationToken = default)

@@ -17,6 +17,14 @@ public static class RunReportBuilder
     public static IReadOnlyList<string> KnownOutcomes { get; } =
         [MovieOutcomes.Fetched, MovieOutcomes.NotFound, MovieOutcomes.Failed, MovieOutcomes.Skipped, MovieOutcomes.Cached, MovieOutcomes.Deferred];
 
+    /// <summary>The silver columns a report reads (its quality figures, top films, genres and decades): a run's silver
+    /// is read with just these, not its text-heavy columns (plot-length awards, actors, writers).</summary>
+    public static IReadOnlyList<string> SilverColumns { get; } =
+    [
+        "imdb_id", "title", "year", "released", "runtime_minutes", "genres", "imdb_rating", "imdb_votes", "metascore",
+        "rotten_tomatoes_percent", "source_worldwide_gross_usd", "source_production_budget_usd",
+    ];
+
     public static RunReport Build(RunManifest bronze, SilverManifest silver, IReadOnlyCollection<SilverMovie> rows, IReadOnlyList<SilverReject> rejects, double thresholdPercent)
     {
         ArgumentNullException.ThrowIfNull(bronze);

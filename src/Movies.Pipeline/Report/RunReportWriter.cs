@@ -30,7 +30,7 @@ public sealed class RunReportWriter(ILakeStore lake, IOptions<GoldOptions> gold,
             ?? throw new InvalidDataException($"Silver manifest {silverManifestBlobName} names bronze/{silver.BronzeManifest}, which does not exist.");
         var movies = await lake.DownloadAsync(LakeContainers.Silver, silver.MoviesBlob, cancellationToken)
             ?? throw new InvalidDataException($"Silver manifest {silverManifestBlobName} names silver/{silver.MoviesBlob}, which does not exist.");
-        var rows = await ParquetTable.ReadAsync<SilverMovie>(movies, cancellationToken);
+        var rows = await ParquetTable.ReadAsync<SilverMovie>(movies, RunReportBuilder.SilverColumns, cancellationToken);
         var rejects = ReadRejects(await lake.DownloadAsync(LakeContainers.Silver, silver.RejectsBlob, cancellationToken));
 
         var report = RunReportBuilder.Build(bronze, silver, rows, rejects, gold.Value.RejectThresholdPercent);

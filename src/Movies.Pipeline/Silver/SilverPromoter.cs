@@ -10,7 +10,8 @@ namespace Movies.Pipeline.Silver;
 /// manifest names, parses and validates each, and writes the run's silver dataset, its rejects and,
 /// last, the silver manifest that starts gold. Every fetched movie ends in exactly one of the two.
 /// Idempotent: a duplicate event rewrites the same bytes. The records are read <see cref="ParallelReads"/> at a
-/// time and then taken in the manifest's order, so the output does not depend on which read finished first.</summary>
+/// time and then taken in the manifest's order, so the output does not depend on which read finished first; they are
+/// written <see cref="RowGroupRows"/> to a Parquet row group, so only one group's rows are held at once.</summary>
 public sealed class SilverPromoter
 {
     /// <summary>Bronze reads in flight at once. Each record is a small blob, so a read's time is storage latency
@@ -21,20 +22,29 @@ public sealed class SilverPromoter
 
     private readonly ILakeStore _lake;
     private readonly ILogger<SilverPromoter> _logger;
+    /// <summary>Silver rows per Parquet row group: the promotion holds one group's rows at a time (~20 MB of parsed
+    /// rows), so its memory does not grow with the run. A run of up to this many rows is one group, as before;
+    /// a larger one is several, the same groups for the same rows (reruns stay byte-identical).</summary>
+    public const int RowGroupRows = 10_000;
+
     private readonly int _parallelReads;
+    private readonly int _rowGroupRows;
 
     public SilverPromoter(ILakeStore lake, ILogger<SilverPromoter> logger)
         : this(lake, logger, ParallelReads)
     {
     }
 
-    /// <summary>With another bound on reads in flight (a test compares it with one at a time).</summary>
-    internal SilverPromoter(ILakeStore lake, ILogger<SilverPromoter> logger, int parallelReads)
+    /// <summary>With another bound on reads in flight (a test compares it with one at a time) or other row groups
+    /// (a test writes several without 10,000 rows).</summary>
+    internal SilverPromoter(ILakeStore lake, ILogger<SilverPromoter> logger, int parallelReads, int rowGroupRows = RowGroupRows)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelReads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupRows, 1);
         _lake = lake;
         _logger = logger;
         _parallelReads = parallelReads;
+        _rowGroupRows = rowGroupRows;
     }
 
     public async Task<SilverResult> PromoteAsync(string bronzeManifestBlobName, CancellationToken cancellationToken = default)
@@ -49,41 +59,57 @@ public sealed class SilverPromoter
             ?? throw new PipelineInputException($"No bronze manifest at bronze/{bronzeManifestBlobName}.");
         var runFolder = BronzePaths.RunFolderOf(bronzeManifestBlobName);
 
-        var rows = new List<SilverMovie>();
         var rejects = new List<SilverReject>();
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         // Fetched in this run, or cached: an earlier run's bronze blob that the manifest names.
         var fetched = manifest.Movies.Where(m => MovieOutcomes.HasBronze(m.Outcome)).ToList();
-        var read = new (SilverMovie? Row, SilverValidationError? Error)[fetched.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, fetched.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = _parallelReads, CancellationToken = cancellationToken },
-            async (i, token) => read[i] = await ReadAsync(manifest, BlobOf(fetched[i], runFolder), token));
-
-        for (var i = 0; i < fetched.Count; i++)
-        {
-            var movie = fetched[i];
-            var blob = BlobOf(movie, runFolder);
-            var (row, error) = read[i];
-            if (row is not null && error is null && seen.TryGetValue(row.ImdbId, out var first))
-            {
-                error = new SilverValidationError(RejectReasons.DuplicateImdbId, $"{row.ImdbId} already in this run as {first}");
-            }
-
-            if (error is not null)
-            {
-                Log.Rejected(_logger, manifest.RunId, movie.MovieKey, error.Reason, error.Detail);
-                rejects.Add(new SilverReject(manifest.RunId, movie.MovieKey, blob, error.Reason, error.Detail));
-                continue;
-            }
-
-            seen.Add(row!.ImdbId, movie.MovieKey);
-            rows.Add(row);
-        }
-
         var moviesBlob = SilverPaths.Movies(runFolder);
         var rejectsBlob = SilverPaths.Rejects(runFolder);
-        await _lake.UploadAsync(LakeContainers.Silver, moviesBlob, await ParquetTable.WriteAsync(rows, cancellationToken), overwrite: true, cancellationToken);
+        BinaryData movies;
+        int rowCount;
+        await using (var table = await ParquetTable.CreateWriterAsync<SilverMovie>(cancellationToken))
+        {
+            // A row group at a time, in the manifest's order: only one group's rows are held, whatever the run's size.
+            var read = new (SilverMovie? Row, SilverValidationError? Error)[Math.Min(_rowGroupRows, fetched.Count)];
+            var rows = new List<SilverMovie>(read.Length);
+            for (var start = 0; start < fetched.Count; start += _rowGroupRows)
+            {
+                var count = Math.Min(_rowGroupRows, fetched.Count - start);
+                await Parallel.ForEachAsync(
+                    Enumerable.Range(0, count),
+                    new ParallelOptions { MaxDegreeOfParallelism = _parallelReads, CancellationToken = cancellationToken },
+                    async (i, token) => read[i] = await ReadAsync(manifest, BlobOf(fetched[start + i], runFolder), token));
+
+                rows.Clear();
+                for (var i = 0; i < count; i++)
+                {
+                    var movie = fetched[start + i];
+                    var (row, error) = read[i];
+                    read[i] = default;
+                    if (row is not null && error is null && seen.TryGetValue(row.ImdbId, out var first))
+                    {
+                        error = new SilverValidationError(RejectReasons.DuplicateImdbId, $"{row.ImdbId} already in this run as {first}");
+                    }
+
+                    if (error is not null)
+                    {
+                        Log.Rejected(_logger, manifest.RunId, movie.MovieKey, error.Reason, error.Detail);
+                        rejects.Add(new SilverReject(manifest.RunId, movie.MovieKey, BlobOf(movie, runFolder), error.Reason, error.Detail));
+                        continue;
+                    }
+
+                    seen.Add(row!.ImdbId, movie.MovieKey);
+                    rows.Add(row);
+                }
+
+                await table.WriteRowGroupAsync(rows, cancellationToken);
+            }
+
+            rowCount = table.Rows;
+            movies = await table.FinishAsync();
+        }
+
+        await _lake.UploadAsync(LakeContainers.Silver, moviesBlob, movies, overwrite: true, cancellationToken);
         await _lake.UploadAsync(LakeContainers.Silver, rejectsBlob, ToJsonLines(rejects), overwrite: true, cancellationToken);
 
         var byReason = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -93,12 +119,12 @@ public sealed class SilverPromoter
         }
 
         var silver = new SilverManifest(manifest.RunId, manifest.RunDate, manifest.StartedAt, SilverPaths.SchemaVersion, bronzeManifestBlobName,
-            manifest.Counts, manifest.FatalReason, fetched.Count, rows.Count, rejects.Count, byReason, moviesBlob, rejectsBlob);
+            manifest.Counts, manifest.FatalReason, fetched.Count, rowCount, rejects.Count, byReason, moviesBlob, rejectsBlob);
         var manifestBlob = SilverPaths.Manifest(runFolder);
         // Written last: its arrival starts gold, which then finds the dataset complete.
         await _lake.WriteJsonAsync(LakeContainers.Silver, manifestBlob, silver, PipelineJsonContext.Blobs.SilverManifest, overwrite: true, cancellationToken);
-        Log.Promoted(_logger, manifest.RunId, manifestBlob, fetched.Count, rows.Count, rejects.Count);
-        return new SilverResult(manifestBlob, fetched.Count, rows.Count, rejects.Count, byReason);
+        Log.Promoted(_logger, manifest.RunId, manifestBlob, fetched.Count, rowCount, rejects.Count);
+        return new SilverResult(manifestBlob, fetched.Count, rowCount, rejects.Count, byReason);
     }
 
     private static string BlobOf(MovieOutcome movie, string runFolder) => movie.Blob ?? BronzePaths.Movie(runFolder, movie.MovieKey);

@@ -40,41 +40,16 @@ public sealed class MovieSelector(ILakeStore lake, AnswerCache cache, DeferredMo
             return Resume(existing, folder);
         }
 
-        var (dataset, sourceName, ranked) = selected!.Value;
-        // The deferred queue first, as the runs that deferred them planned them; then the top N not among them.
-        var planned = new List<PlannedMovie>();
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var waiting in (await deferred.ReadAsync(held.Token)).Movies)
-        {
-            if (keys.Add(waiting.Movie.MovieKey))
-            {
-                planned.Add(waiting.Movie);
-            }
-        }
-
-        var fromQueue = planned.Count;
-        foreach (var r in ranked.Take(request.TopN))
-        {
-            if (keys.Add(r.MovieKey))
-            {
-                planned.Add(new PlannedMovie(r.Rank, r.MovieKey, r.Movie.Title, r.Movie.Year, r.WeightedRating, r.Movie.Index, r.Movie.RowJson));
-            }
-        }
-
-        var answers = await cache.FindAsync(keys, request.StartedAt, held.Token);
-        var cached = new List<MovieOutcome>(answers.Count);
-        var lookups = new List<PlannedMovie>(planned.Count - answers.Count);
-        foreach (var movie in planned)
-        {
-            if (answers.TryGetValue(movie.MovieKey, out var answer))
-            {
-                cached.Add(FromCache(movie, answer));
-            }
-            else
-            {
-                lookups.Add(movie);
-            }
-        }
+        // The deferred queue first, as the runs that deferred them planned them; then the top N not among them. The
+        // source is dropped once planned, and a cached movie's source row once the cache answered it: an async
+        // method's locals live until it ends, so the big ones stay in the helpers (a 100,000-film day holds only
+        // what it writes).
+        var waiting = (await deferred.ReadAsync(held.Token)).Movies;
+        var (planned, fromQueue, source) = Plan(selected!.Value, waiting, request.TopN);
+        selected = null;
+        var (cached, lookups) = SplitByCache(planned, await cache.FindAsync(planned.Select(m => m.MovieKey).ToHashSet(StringComparer.Ordinal), request.StartedAt, held.Token));
+        var selectedCount = planned.Count;
+        planned.Clear();
 
         var batches = SelectionRules.Split(lookups, request.BatchSize);
         for (var i = 0; i < batches.Count; i++)
@@ -89,9 +64,9 @@ public sealed class MovieSelector(ILakeStore lake, AnswerCache cache, DeferredMo
 
         // Written last: its presence means the whole plan is in place.
         var info = new RunInfo(request.RunId, request.RunDate, request.StartedAt, request.TopN, request.BatchSize, batches.Count,
-            selection.Value.MinVotes, sourceName, dataset.RowCount, ranked.Count, dataset.Rejects, planned.Count, cached.Count, fromQueue);
+            selection.Value.MinVotes, source.Name, source.Rows, source.Ranked, source.Rejects, selectedCount, cached.Count, fromQueue);
         await lake.WriteJsonAsync(LakeContainers.Bronze, BronzePaths.RunInfo(folder), info, PipelineJsonContext.Blobs.RunInfo, overwrite: false, held.Token);
-        Log.Selected(logger, request.RunId, planned.Count, fromQueue, cached.Count, batches.Count, dataset.RowCount, dataset.Rejects.Count, dataset.Movies.Count - ranked.Count);
+        Log.Selected(logger, request.RunId, selectedCount, fromQueue, cached.Count, batches.Count, source.Rows, source.Rejects.Count, source.Unranked);
         return ToPlan(info, folder, resumed: false);
     }
 
@@ -166,18 +141,77 @@ public sealed class MovieSelector(ILakeStore lake, AnswerCache cache, DeferredMo
         return (SourceReader.Read(content), options.SourceBlob);
     }
 
+    /// <summary>The run's movies in order (the deferred queue's, then the top N not among them), how many came from the
+    /// queue, and what the run info says of the source.</summary>
+    private static (List<PlannedMovie> Planned, int FromQueue, SourceCounts Source) Plan((SourceDataset Dataset, string Name, IReadOnlyList<RankedMovie> Ranked) selected,
+        IReadOnlyList<DeferredMovie> waiting, int topN)
+    {
+        var (dataset, name, ranked) = selected;
+        var planned = new List<PlannedMovie>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var movie in waiting)
+        {
+            if (keys.Add(movie.Movie.MovieKey))
+            {
+                planned.Add(movie.Movie);
+            }
+        }
+
+        var fromQueue = planned.Count;
+        foreach (var r in ranked.Take(topN))
+        {
+            if (keys.Add(r.MovieKey))
+            {
+                planned.Add(new PlannedMovie(r.Rank, r.MovieKey, r.Movie.Title, r.Movie.Year, r.WeightedRating, r.Movie.Index, r.Movie.RowJson));
+            }
+        }
+
+        return (planned, fromQueue, new SourceCounts(name, dataset.RowCount, ranked.Count, dataset.Movies.Count - ranked.Count, dataset.Rejects));
+    }
+
+    /// <summary>The movies the cache answered (as outcomes; the reasons of one earlier run's answers share one string)
+    /// and the rest, to look up, in the run's order.</summary>
+    private (List<MovieOutcome> Cached, List<PlannedMovie> Lookups) SplitByCache(List<PlannedMovie> planned, IReadOnlyDictionary<string, CachedAnswer> answers)
+    {
+        var cached = new List<MovieOutcome>(answers.Count);
+        var lookups = new List<PlannedMovie>(planned.Count - answers.Count);
+        var reasons = new Dictionary<(string RunId, string Outcome, string? Reason, DateOnly Day), string>();
+        foreach (var movie in planned)
+        {
+            if (answers.TryGetValue(movie.MovieKey, out var answer))
+            {
+                cached.Add(FromCache(movie, answer, reasons));
+            }
+            else
+            {
+                lookups.Add(movie);
+            }
+        }
+
+        return (cached, lookups);
+    }
+
+    /// <summary>What the run info and the log say of the source, kept once the source itself is dropped.</summary>
+    private sealed record SourceCounts(string Name, int Rows, int Ranked, int Unranked, IReadOnlyList<SourceReject> Rejects);
+
     /// <summary>A movie the cache answered: cached (naming the earlier run's bronze blob) or not found, without a lookup.</summary>
-    private MovieOutcome FromCache(PlannedMovie movie, CachedAnswer answer)
+    private MovieOutcome FromCache(PlannedMovie movie, CachedAnswer answer, Dictionary<(string RunId, string Outcome, string? Reason, DateOnly Day), string> reasons)
     {
         var c = CultureInfo.InvariantCulture;
         var days = cacheOptions.Value;
-        return answer.Outcome == MovieOutcomes.Fetched
-            ? new MovieOutcome(movie.MovieKey, movie.Title, movie.Year, 0, MovieOutcomes.Cached, answer.Blob,
-                string.Create(c, $"answered by run {answer.RunId} on {answer.AnsweredAt:yyyy-MM-dd}; looked up again after REFRESH_AFTER_DAYS ({days.RefreshAfterDays})"),
-                0, answer.ImdbId, answer.AnsweredAt)
-            : new MovieOutcome(movie.MovieKey, movie.Title, movie.Year, 0, MovieOutcomes.NotFound, null,
-                string.Create(c, $"{answer.Reason ?? "not found"} (cached: answered by run {answer.RunId} on {answer.AnsweredAt:yyyy-MM-dd}; asked again after NOT_FOUND_RETRY_DAYS ({days.NotFoundRetryDays}))"),
-                0, null, answer.AnsweredAt);
+        var fetched = answer.Outcome == MovieOutcomes.Fetched;
+        var key = (answer.RunId, answer.Outcome, fetched ? null : answer.Reason, DateOnly.FromDateTime(answer.AnsweredAt.Date));
+        if (!reasons.TryGetValue(key, out var reason))
+        {
+            reason = fetched
+                ? string.Create(c, $"answered by run {answer.RunId} on {answer.AnsweredAt:yyyy-MM-dd}; looked up again after REFRESH_AFTER_DAYS ({days.RefreshAfterDays})")
+                : string.Create(c, $"{answer.Reason ?? "not found"} (cached: answered by run {answer.RunId} on {answer.AnsweredAt:yyyy-MM-dd}; asked again after NOT_FOUND_RETRY_DAYS ({days.NotFoundRetryDays}))");
+            reasons.Add(key, reason);
+        }
+
+        return fetched
+            ? new MovieOutcome(movie.MovieKey, movie.Title, movie.Year, 0, MovieOutcomes.Cached, answer.Blob, reason, 0, answer.ImdbId, answer.AnsweredAt)
+            : new MovieOutcome(movie.MovieKey, movie.Title, movie.Year, 0, MovieOutcomes.NotFound, null, reason, 0, null, answer.AnsweredAt);
     }
 
     private static RunPlan ToPlan(RunInfo info, string folder, bool resumed)

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Movies.Pipeline.Bronze;
+using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Silver;
 using Movies.Pipeline.Tests.Infrastructure;
@@ -120,6 +123,58 @@ public abstract class SilverPromoterTests
         Assert.Equal(4, parallel.RejectsByReason[RejectReasons.DuplicateImdbId]);
         var rows = await LakeRuns.QueryParquetAsync(lake, LakeContainers.Silver, parallel.ManifestBlob.Replace("_manifest.json", "movies.parquet", StringComparison.Ordinal), "SELECT imdb_id FROM t");
         Assert.Equal(rows.Select(r => (string)r[0]!).Order(StringComparer.Ordinal), rows.Select(r => (string)r[0]!));
+    }
+
+    [Fact]
+    public async Task PromoteAsync_SeveralRowGroups_SameRowsAsOneGroupAndGoldReadsThemAll()
+    {
+        // One run of 23 records (a duplicate in a later group than its first copy, a reject, a missing blob) promoted
+        // in a single row group, then in groups of 4 rows (twice). Silver holds the same rows and rejects either way,
+        // the grouped file is the same bytes each time, and gold built on it is the one built on the single group.
+        var lake = await CreateLakeAsync();
+        var movies = Enumerable.Range(0, 23).Select(i => i switch
+        {
+            9 => new BronzeMovie($"m{i:D2}", LakeRuns.Omdb("tt0000001", "Copy of 1", 2000)),
+            14 => new BronzeMovie($"m{i:D2}", "", Missing: true),
+            17 => new BronzeMovie($"m{i:D2}", LakeRuns.Omdb($"tt{i:D7}", $"Film {i}", 1700)),
+            _ => new BronzeMovie($"m{i:D2}", LakeRuns.Omdb($"tt{i:D7}", $"Film {i}", 1980 + i, genre: i % 2 == 0 ? "Drama" : "Comedy, Crime")),
+        }).ToList();
+        var manifest = await LakeRuns.WriteRunAsync(lake, "20261120-groups", Date, StartedAt, movies);
+        var moviesBlob = SilverPaths.Movies("2026/11/20/20261120-groups");
+        var rejectsBlob = SilverPaths.Rejects("2026/11/20/20261120-groups");
+        var gold = new GoldPromoter(lake, Options.Create(new GoldOptions()), NullLogger<GoldPromoter>.Instance);
+
+        var inOne = await new SilverPromoter(lake, NullLogger<SilverPromoter>.Instance).PromoteAsync(manifest);
+        var singleBytes = (await lake.DownloadAsync(LakeContainers.Silver, moviesBlob))!;
+        var singleRejects = (await lake.DownloadAsync(LakeContainers.Silver, rejectsBlob))!.ToArray();
+        var fromOne = await gold.PromoteAsync(inOne.ManifestBlob);
+        var goldOfOne = await LakeRuns.HashAsync(lake, LakeContainers.Gold, "latest/");
+        var grouping = new SilverPromoter(lake, NullLogger<SilverPromoter>.Instance, SilverPromoter.ParallelReads, rowGroupRows: 4);
+        var inGroups = await grouping.PromoteAsync(manifest);
+        var groupedBytes = (await lake.DownloadAsync(LakeContainers.Silver, moviesBlob))!;
+        await grouping.PromoteAsync(manifest);
+
+        Assert.Equal(inOne, inGroups with { RejectsByReason = inOne.RejectsByReason });
+        Assert.Equal(inOne.RejectsByReason, inGroups.RejectsByReason);
+        Assert.Equal((20, 3), (inGroups.Rows, inGroups.Rejects));
+        Assert.Equal(1, await RowGroupsAsync(singleBytes));
+        Assert.Equal(6, await RowGroupsAsync(groupedBytes));
+        Assert.Equal(groupedBytes.ToArray(), (await lake.DownloadAsync(LakeContainers.Silver, moviesBlob))!.ToArray());
+        Assert.Equal(JsonSerializer.Serialize(await ParquetTable.ReadAsync<SilverMovie>(singleBytes)), JsonSerializer.Serialize(await ParquetTable.ReadAsync<SilverMovie>(groupedBytes)));
+        Assert.Equal(singleRejects, (await lake.DownloadAsync(LakeContainers.Silver, rejectsBlob))!.ToArray());
+
+        // Gold over the grouped silver: every row read, the same tables as before, so nothing new is published.
+        var fromGroups = await gold.PromoteAsync(inGroups.ManifestBlob);
+        Assert.Equal(20, fromGroups.TableRows[GoldPaths.MoviesUnified]);
+        Assert.Equal(fromOne.ContentHash, fromGroups.ContentHash);
+        Assert.Equal((fromOne.Version, 0), (fromGroups.Version, fromGroups.FilesWritten));
+        Assert.Equal(goldOfOne, await LakeRuns.HashAsync(lake, LakeContainers.Gold, "latest/"));
+    }
+
+    private static async Task<int> RowGroupsAsync(BinaryData parquet)
+    {
+        await using var reader = await Parquet.ParquetReader.CreateAsync(parquet.ToStream());
+        return reader.RowGroupCount;
     }
 
     [Fact]
