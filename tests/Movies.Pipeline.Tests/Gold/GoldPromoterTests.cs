@@ -193,7 +193,7 @@ public abstract class GoldPromoterTests
     }
 
     [Fact]
-    public async Task PromoteAsync_FactsChangeAcrossRuns_HistoryVersionsOnlyTheChangedFilmAndRepromotionIsIdempotent()
+    public async Task PromoteAsync_FactsChangeAcrossThreeRuns_HistoryVersionsOnlyTheChangedFilmAndRepromotionIsIdempotent()
     {
         var lake = await CreateLakeAsync();
         var promoter = LakeRuns.Promoter(lake);
@@ -214,6 +214,13 @@ public abstract class GoldPromoterTests
         // The same run promoted again writes nothing new: gold is byte-identical.
         await promoter.PromoteAsync(second);
         Assert.Equal(gold, await LakeRuns.HashAsync(lake, LakeContainers.Gold, ""));
+
+        // A third run: now tt1 changes and tt2 does not; tt1's only version closes, tt2's current one stays open.
+        var third = new DateOnly(2026, 11, 22);
+        await promoter.PromoteAsync(await LakeRuns.WriteRunAsync(lake, "20261122-c", third, At(third),
+            [new("a", LakeRuns.Omdb("tt1", "Steady", 1990, rating: "6.5")), new("b", LakeRuns.Omdb("tt2", "Rising", 2000, rating: "8.0", boxOffice: "$2,500,000"))]));
+        Assert.Equal(["tt1|6|1000000|2026-11-20T03:00|2026-11-22T03:00|False|20261120-a", "tt1|6.5|1000000|2026-11-22T03:00|-|True|20261122-c",
+            "tt2|7|1000000|2026-11-20T03:00|2026-11-21T03:00|False|20261120-a", "tt2|8|2500000|2026-11-21T03:00|-|True|20261121-b"], await HistoryAsync(lake));
     }
 
     [Fact]
