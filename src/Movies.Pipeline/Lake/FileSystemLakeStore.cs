@@ -32,11 +32,11 @@ public sealed class FileSystemLakeStore : ILakeStore
             return false;
         }
 
-        // Write beside the target and move into place, so readers never see half a blob.
+        // Write beside the target and move into place, so readers never see half a blob; the bytes as they are (no copy).
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            await File.WriteAllBytesAsync(temp, content.ToMemory().ToArray(), cancellationToken);
+            await File.WriteAllBytesAsync(temp, content.ToMemory(), cancellationToken);
             if (!overwrite)
             {
                 return NewFile.TryPublish(temp, path);
