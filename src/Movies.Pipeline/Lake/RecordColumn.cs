@@ -1,3 +1,4 @@
+using System.Buffers;
 using Parquet;
 using Parquet.Schema;
 
@@ -21,6 +22,42 @@ internal abstract class RecordColumn<T>(string name, DataField field)
     /// <summary>Reads this column of a row group (as the file declares it, <paramref name="fileField"/>) into
     /// rows <paramref name="start"/>..+<c>rowCount</c>.</summary>
     public abstract Task ReadAsync(ParquetRowGroupReader reader, DataField fileField, T[] rows, int start, CancellationToken cancellationToken);
+
+    /// <summary>Reads a value column of a row group, raw values and definition levels, and hands each row index its
+    /// value (normalized), or null where the file has none.</summary>
+    protected static async Task ReadValuesAsync<TValue>(ParquetRowGroupReader reader, DataField fileField, Action<int, TValue?> set, CancellationToken cancellationToken)
+        where TValue : struct
+    {
+        var count = (int)reader.RowCount;
+        var values = ArrayPool<TValue>.Shared.Rent(Math.Max(count, 1));
+        var levels = fileField.MaxDefinitionLevel > 0 ? ArrayPool<int>.Shared.Rent(Math.Max(count, 1)) : null;
+        try
+        {
+            try
+            {
+                await reader.ReadRawAsync(fileField, values.AsMemory(0, count), levels?.AsMemory(0, count), null, cancellationToken);
+            }
+            catch (ArgumentException e)
+            {
+                throw Mismatch(fileField, typeof(TValue), e);
+            }
+
+            var next = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var defined = levels is null || levels[i] == fileField.MaxDefinitionLevel;
+                set(i, defined ? CellValues.Normalize(values[next++]) : null);
+            }
+        }
+        finally
+        {
+            ArrayPool<TValue>.Shared.Return(values);
+            if (levels is not null)
+            {
+                ArrayPool<int>.Shared.Return(levels);
+            }
+        }
+    }
 
     protected static InvalidDataException Mismatch(DataField fileField, Type expected, Exception inner)
         => new($"Parquet column '{fileField.Path}' is {fileField.ClrType.Name}{(fileField.IsNullable ? "?" : string.Empty)}, not the {expected.Name} this table expects: {inner.Message}", inner);

@@ -30,36 +30,6 @@ internal sealed class ValueColumn<T, TValue>(string name, DataField field, Func<
 
     public override void WriteCsv(CsvRecordWriter csv, T row) => csv.Value(get(row));
 
-    public override async Task ReadAsync(ParquetRowGroupReader reader, DataField fileField, T[] rows, int start, CancellationToken cancellationToken)
-    {
-        var count = (int)reader.RowCount;
-        var values = ArrayPool<TValue>.Shared.Rent(Math.Max(count, 1));
-        var levels = fileField.MaxDefinitionLevel > 0 ? ArrayPool<int>.Shared.Rent(Math.Max(count, 1)) : null;
-        try
-        {
-            try
-            {
-                await reader.ReadRawAsync(fileField, values.AsMemory(0, count), levels?.AsMemory(0, count), null, cancellationToken);
-            }
-            catch (ArgumentException e)
-            {
-                throw Mismatch(fileField, typeof(TValue), e);
-            }
-
-            var next = 0;
-            for (var i = 0; i < count; i++)
-            {
-                var defined = levels is null || levels[i] == fileField.MaxDefinitionLevel;
-                set(rows[start + i], defined ? CellValues.Normalize(values[next++]) : default);
-            }
-        }
-        finally
-        {
-            ArrayPool<TValue>.Shared.Return(values);
-            if (levels is not null)
-            {
-                ArrayPool<int>.Shared.Return(levels);
-            }
-        }
-    }
+    public override Task ReadAsync(ParquetRowGroupReader reader, DataField fileField, T[] rows, int start, CancellationToken cancellationToken)
+        => ReadValuesAsync<TValue>(reader, fileField, (i, v) => set(rows[start + i], v ?? default), cancellationToken);
 }
