@@ -75,16 +75,18 @@ public sealed class GoldPromoter
             var (films, history, runs) = await ReadCurrentAsync(current, token);
             var merged = GoldTables.Merge(films, incoming);
             movieCount = merged.Rows.Count;
+            // The summaries need only the merged films: they are added up on another core while the history is versioned.
+            var summaries = _providers is null ? Task.Run(() => GoldTables.Summaries(merged.Rows), token) : null;
             var versions = MovieHistory.Apply(history ?? MovieHistory.Seed(films), merged.Refreshed);
             var changes = new GoldChanges();
             if (_providers is null)
             {
-                var summaries = Task.Run(() => GoldTables.Summaries(merged.Rows), token);
+                var tables = await summaries!;
                 changes.AddTable(GoldPaths.MoviesUnified, merged.Rows)
                     .AddTable(GoldPaths.MovieHistory, versions)
-                    .AddTable(GoldPaths.GenreSummary, (await summaries).Genres)
-                    .AddTable(GoldPaths.DecadeSummary, (await summaries).Decades)
-                    .AddTable(GoldPaths.DirectorSummary, (await summaries).Directors);
+                    .AddTable(GoldPaths.GenreSummary, tables.Genres)
+                    .AddTable(GoldPaths.DecadeSummary, tables.Decades)
+                    .AddTable(GoldPaths.DirectorSummary, tables.Directors);
             }
             else
             {

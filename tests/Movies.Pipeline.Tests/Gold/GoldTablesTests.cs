@@ -43,7 +43,7 @@ public sealed class GoldTablesTests
 
     [Theory]
     [InlineData(40, 7)]
-    [InlineData(6_000, 1_000_000)]
+    [InlineData(9_000, 1_000_000)]
     public async Task UnifyAll_FromColumns_SameRowsAndNullCountsAsFromSilverRows(int count, int rowGroupSize)
     {
         // Random silver (nulls, empty and null list items, repeated and out-of-order ids) plus the fallbacks by hand.
