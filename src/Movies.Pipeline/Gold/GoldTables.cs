@@ -1,4 +1,5 @@
 using System.Globalization;
+using Movies.Pipeline.Lake;
 using Movies.Pipeline.Silver;
 using Movies.Pipeline.Workflow;
 
@@ -53,7 +54,7 @@ public static class GoldTables
         };
     }
 
-    /// <summary>The silver columns gold reads (<see cref="Unify"/> and <see cref="Quality"/>): a run's silver is read
+    /// <summary>The silver columns gold reads (<see cref="Unify"/> and <see cref="Quality(SilverManifest, SilverNullCounts, double)"/>): a run's silver is read
     /// with just these (no writers, actors, awards, source title or bronze blob).</summary>
     public static IReadOnlyList<string> SilverColumns { get; } =
     [
@@ -78,6 +79,12 @@ public static class GoldTables
         return Distinct(rows);
     }
 
+    /// <summary><see cref="UnifyAll(IReadOnlyList{SilverMovie}, DateTimeOffset)"/> from silver read as columns
+    /// (<see cref="SilverColumns"/>, <see cref="ParquetColumns"/>): the same rows, without a silver row object, list or
+    /// repeated string per film (<see cref="UnifiedColumns"/>).</summary>
+    public static MoviesUnifiedRow[] UnifyAll(ParquetColumns silver, DateTimeOffset refreshedAt)
+        => Distinct(UnifiedColumns.Unify(silver, refreshedAt));
+
     /// <summary>The current state with a run's films upserted by imdbID: films not in the run stay; a film
     /// is replaced unless the current row comes from a later run (re-promoting an old run never undoes a newer one).
     /// Ordered by imdbID.</summary>
@@ -86,7 +93,7 @@ public static class GoldTables
 
     /// <summary><see cref="Upsert(IEnumerable{MoviesUnifiedRow}, IEnumerable{MoviesUnifiedRow})"/> as one merge of two imdbID-ordered lists (each sorted here if it is not), which
     /// also says which of the run's films were refreshed (replaced or added; <see cref="MovieHistory"/> versions
-    /// those). <paramref name="incoming"/> must hold one row per imdbID (<see cref="UnifyAll"/> gives that).</summary>
+    /// those). <paramref name="incoming"/> must hold one row per imdbID (<see cref="UnifyAll(ParquetColumns, DateTimeOffset)"/> gives that).</summary>
     public static UnifiedMerge Merge(IReadOnlyList<MoviesUnifiedRow> current, IReadOnlyList<MoviesUnifiedRow> incoming)
     {
         ArgumentNullException.ThrowIfNull(current);
@@ -170,10 +177,15 @@ public static class GoldTables
     /// deferred (a deferred movie was never asked for: the day's quota ran out, and the next run takes it first);
     /// otherwise partial when movies were deferred, else succeeded.</summary>
     public static RunQualityRow Quality(SilverManifest manifest, IReadOnlyCollection<SilverMovie> rows, double thresholdPercent)
+        => Quality(manifest, SilverNullCounts.Of(rows), thresholdPercent);
+
+    /// <summary><see cref="Quality(SilverManifest, IReadOnlyCollection{SilverMovie}, double)"/> from the rows' null counts.</summary>
+    public static RunQualityRow Quality(SilverManifest manifest, SilverNullCounts nulls, double thresholdPercent)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(nulls);
         int Rejected(string reason) => manifest.RejectsByReason.GetValueOrDefault(reason);
-        double? NullRate(Func<SilverMovie, bool> isNull) => rows.Count == 0 ? null : Math.Round((double)rows.Count(isNull) / rows.Count, Digits);
+        double? NullRate(int count) => nulls.Rows == 0 ? null : Math.Round((double)count / nulls.Rows, Digits);
 
         var rate = manifest.BronzeRecords == 0 ? 0 : Math.Round(100.0 * manifest.Rejects / manifest.BronzeRecords, 2);
         var reasons = new List<string>();
@@ -228,15 +240,15 @@ public static class GoldTables
             RejectedRatingOutOfRange = Rejected(RejectReasons.RatingOutOfRange),
             RejectedNegativeMoney = Rejected(RejectReasons.NegativeMoney),
             RejectedDuplicateImdbId = Rejected(RejectReasons.DuplicateImdbId),
-            NullRateYear = NullRate(m => m.Year is null),
-            NullRateReleased = NullRate(m => m.Released is null),
-            NullRateRuntime = NullRate(m => m.RuntimeMinutes is null),
-            NullRateGenres = NullRate(m => m.Genres.Count == 0),
-            NullRateImdbRating = NullRate(m => m.ImdbRating is null),
-            NullRateRottenTomatoes = NullRate(m => m.RottenTomatoesPercent is null),
-            NullRateMetascore = NullRate(m => m.Metascore is null),
-            NullRateWorldwideGross = NullRate(m => m.SourceWorldwideGrossUsd is null),
-            NullRateBudget = NullRate(m => m.SourceProductionBudgetUsd is null),
+            NullRateYear = NullRate(nulls.Year),
+            NullRateReleased = NullRate(nulls.Released),
+            NullRateRuntime = NullRate(nulls.Runtime),
+            NullRateGenres = NullRate(nulls.Genres),
+            NullRateImdbRating = NullRate(nulls.ImdbRating),
+            NullRateRottenTomatoes = NullRate(nulls.RottenTomatoes),
+            NullRateMetascore = NullRate(nulls.Metascore),
+            NullRateWorldwideGross = NullRate(nulls.WorldwideGross),
+            NullRateBudget = NullRate(nulls.Budget),
         };
     }
 
@@ -248,21 +260,30 @@ public static class GoldTables
         => string.IsNullOrEmpty(list) ? [] : list.Split(ListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static IReadOnlyList<MoviesUnifiedRow> ById(IReadOnlyList<MoviesUnifiedRow> rows)
+        => IsStrictlyOrdered(rows) ? rows : Distinct([.. rows]);
+
+    private static bool IsStrictlyOrdered(IReadOnlyList<MoviesUnifiedRow> rows)
     {
         for (var i = 1; i < rows.Count; i++)
         {
             if (string.CompareOrdinal(rows[i - 1].ImdbId, rows[i].ImdbId) >= 0)
             {
-                return Distinct([.. rows]);
+                return false;
             }
         }
 
-        return rows;
+        return true;
     }
 
     // Ordered by imdbID, one row per imdbID: of equal ids the last one (a stable sort keeps their order).
     private static MoviesUnifiedRow[] Distinct(MoviesUnifiedRow[] rows)
     {
+        if (IsStrictlyOrdered(rows))
+        {
+            // Silver is usually written in imdbID order already: nothing to sort or drop.
+            return rows;
+        }
+
         var sorted = rows.Index().OrderBy(r => r.Item.ImdbId, StringComparer.Ordinal).ThenBy(r => r.Index).Select(r => r.Item).ToList();
         var distinct = new List<MoviesUnifiedRow>(sorted.Count);
         foreach (var row in sorted)

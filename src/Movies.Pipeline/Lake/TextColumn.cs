@@ -4,8 +4,8 @@ using Parquet.Schema;
 
 namespace Movies.Pipeline.Lake;
 
-/// <summary>A column of text (Parquet UTF-8, nullable). Reading a dictionary-encoded chunk (few distinct values:
-/// ratings, languages, genres, run ids) makes one string per distinct value, not one per row.</summary>
+/// <summary>A column of text (Parquet UTF-8, nullable). Reading a column whose values repeat (ratings, languages,
+/// run ids) makes one string per distinct value, not one per row (<see cref="TextValues"/>).</summary>
 internal sealed class TextColumn<T>(string name, DataField field, Func<T, string?> get, Action<T, string?> set) : RecordColumn<T>(name, field)
     where T : class
 {
@@ -46,7 +46,7 @@ internal sealed class TextColumn<T>(string name, DataField field, Func<T, string
                 throw Mismatch(fileField, typeof(string), e);
             }
 
-            var strings = TextValues.For(reader, fileField);
+            var strings = new TextValues();
             var next = 0;
             for (var i = 0; i < count; i++)
             {

@@ -85,7 +85,7 @@ internal sealed class TextListColumn<T>(string name, DataField field, Func<T, Li
                 throw Mismatch(fileField, typeof(List<string>), e);
             }
 
-            var strings = TextValues.For(reader, fileField);
+            var strings = new TextValues();
             var max = fileField.MaxDefinitionLevel;
             var (row, next) = (start - 1, 0);
             List<string>? list = null;

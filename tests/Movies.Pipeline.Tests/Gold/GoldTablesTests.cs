@@ -1,6 +1,8 @@
 using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Gold;
+using Movies.Pipeline.Lake;
 using Movies.Pipeline.Silver;
+using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Gold;
 
@@ -37,6 +39,40 @@ public sealed class GoldTablesTests
         Assert.Equal(1990, row.Decade);
         Assert.Equal(2.0, row.ReturnOnBudget);
         Assert.Equal(DateTimeKind.Utc, row.LastRefreshedAt.Kind);
+    }
+
+    [Theory]
+    [InlineData(40, 7)]
+    [InlineData(9_000, 1_000_000)]
+    public async Task UnifyAll_FromColumns_SameRowsAndNullCountsAsFromSilverRows(int count, int rowGroupSize)
+    {
+        // Random silver (nulls, empty and null list items, repeated and out-of-order ids) plus the fallbacks by hand.
+        var silver = RandomRows.Make<SilverMovie>(count, seed: count).Select(m => m with { Genres = m.Genres ?? [], Directors = m.Directors ?? [] }).ToList();
+        silver.AddRange(
+        [
+            new SilverMovie { ImdbId = "tt0000001", Title = "No OMDb lists", SourceGenre = "Comedy", SourceDirector = "A. One, B. Two" },
+            new SilverMovie { ImdbId = "tt0000002", Title = "Empty source genre", SourceGenre = string.Empty, SourceDirector = " , " },
+            new SilverMovie { ImdbId = "tt0000001", Title = "Same id again, the last wins", Genres = ["Drama", null!, "Drama"], Directors = ["X"] },
+        ]);
+        var file = await ParquetTable.WriteAsync(silver, rowGroupSize);
+        var rows = await ParquetTable.ReadAsync<SilverMovie>(file, GoldTables.SilverColumns);
+
+        var columns = await ParquetColumns.ReadAsync(file, GoldTables.SilverColumns);
+
+        Assert.Equal(GoldTables.UnifyAll(rows, At), GoldTables.UnifyAll(columns, At));
+        Assert.Equal(SilverNullCounts.Of(rows), SilverNullCounts.Of(columns));
+        Assert.Equal(GoldTables.Quality(Manifest(new OutcomeCounts(count, 0, 0, 0)), rows, 10), GoldTables.Quality(Manifest(new OutcomeCounts(count, 0, 0, 0)), SilverNullCounts.Of(columns), 10));
+    }
+
+    [Fact]
+    public async Task UnifyAll_FromColumnsOfAnOlderFile_MissingColumnsAsTheRowReaderLeavesThem()
+    {
+        var file = await ParquetTable.WriteAsync(RandomRows.Make<SilverMovie>(30, seed: 4).Select(m => m with { Genres = m.Genres ?? [], Directors = m.Directors ?? [] }).ToList());
+        string[] some = ["imdb_id", "year", "source_genre", "source_director", "imdb_rating"];
+
+        var columns = await ParquetColumns.ReadAsync(file, some);
+
+        Assert.Equal(GoldTables.UnifyAll(await ParquetTable.ReadAsync<SilverMovie>(file, some), At), GoldTables.UnifyAll(columns, At));
     }
 
     [Fact]
