@@ -28,9 +28,7 @@ internal sealed class BatchPlanClaim : IAsyncDisposable
     private readonly ILakeStore _lake;
     private readonly string _planName;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly CancellationTokenSource _lost = new();
-    private readonly Task _renewals;
+    private readonly LeaseRenewal _renewal;
     private BatchClaim _claim;
     private bool _completed;
 
@@ -43,8 +41,8 @@ internal sealed class BatchPlanClaim : IAsyncDisposable
         _claim = plan.Claim!;
         TriedBefore = triedBefore;
         Previous = previous;
-        Lost = _lost.Token;
-        _renewals = Task.Run(RenewWhileHeldAsync);
+        _renewal = new LeaseRenewal(RenewAsync, ClaimTime, reason => Log.BatchClaimLost(_logger, Plan.Batch, reason));
+        Lost = _renewal.Lost;
     }
 
     public BatchPlan Plan { get; }
@@ -127,9 +125,8 @@ internal sealed class BatchPlanClaim : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        await _renewals;
-        if (!_completed && !_lost.IsCancellationRequested)
+        await _renewal.DisposeAsync();
+        if (!_completed && !_renewal.IsLost)
         {
             // Failed before its outcome: give the claim up, so a retry need not wait for it to lapse.
             try
@@ -141,48 +138,10 @@ internal sealed class BatchPlanClaim : IAsyncDisposable
                 // Unreleased, it lapses by itself within the claim time.
             }
         }
-
-        _stop.Dispose();
-        _lost.Dispose();
     }
 
-    private async Task RenewWhileHeldAsync()
-    {
-        var sinceRenewed = Stopwatch.StartNew();
-        var pause = ClaimTime / 3;
-        while (true)
-        {
-            try
-            {
-                await Task.Delay(pause, _stop.Token);
-                if (!await ChangeAsync(c => c with { Renewals = c.Renewals + 1 }, _stop.Token))
-                {
-                    Log.BatchClaimLost(_logger, Plan.Batch, "another process took the batch over");
-                    await _lost.CancelAsync();
-                    return;
-                }
-
-                sinceRenewed.Restart();
-                pause = ClaimTime / 3;
-            }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Storage trouble: keep trying until the claim would have lapsed.
-                if (sinceRenewed.Elapsed >= ClaimTime)
-                {
-                    Log.BatchClaimLost(_logger, Plan.Batch, e.Message);
-                    await _lost.CancelAsync();
-                    return;
-                }
-
-                pause = TimeSpan.FromSeconds(1);
-            }
-        }
-    }
+    private async Task<string?> RenewAsync(CancellationToken cancellationToken) =>
+        await ChangeAsync(c => c with { Renewals = c.Renewals + 1 }, cancellationToken) ? null : "another process took the batch over";
 
     /// <summary>Rewrites the plan with the claim changed, if this holder still has it; false when another has.</summary>
     private async Task<bool> ChangeAsync(Func<BatchClaim, BatchClaim> change, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Azure;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
@@ -11,11 +10,8 @@ namespace Movies.Pipeline.Lake;
 internal sealed class BlobLakeLease : ILakeLease
 {
     private readonly BlobLeaseClient _client;
-    private readonly TimeSpan _duration;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly CancellationTokenSource _lost = new();
-    private readonly Task _renewals;
+    private readonly LeaseRenewal _renewal;
 
     private int _requests;
 
@@ -26,10 +22,9 @@ internal sealed class BlobLakeLease : ILakeLease
         Container = container;
         Name = name;
         _client = client;
-        _duration = duration;
         _logger = logger;
-        Lost = _lost.Token;
-        _renewals = Task.Run(RenewWhileHeldAsync);
+        _renewal = new LeaseRenewal(RenewAsync, duration, reason => Log.LeaseLost(_logger, Container, Name, reason));
+        Lost = _renewal.Lost;
     }
 
     public string Container { get; }
@@ -42,9 +37,8 @@ internal sealed class BlobLakeLease : ILakeLease
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        await _renewals;
-        if (!_lost.IsCancellationRequested)
+        await _renewal.DisposeAsync();
+        if (!_renewal.IsLost)
         {
             try
             {
@@ -57,41 +51,20 @@ internal sealed class BlobLakeLease : ILakeLease
                 Log.LeaseReleaseFailed(_logger, Container, Name, e.Message);
             }
         }
-
-        _stop.Dispose();
-        _lost.Dispose();
     }
 
-    private async Task RenewWhileHeldAsync()
+    // One renewal: 409/412 means someone else holds the lease now; any other failure is retried by the renewal.
+    private async Task<string?> RenewAsync(CancellationToken cancellationToken)
     {
-        var sinceRenewed = Stopwatch.StartNew();
-        var pause = _duration / 3;
-        while (true)
+        try
         {
-            try
-            {
-                await Task.Delay(pause, _stop.Token);
-                Interlocked.Increment(ref _requests);
-                await _client.RenewAsync(cancellationToken: _stop.Token);
-                sinceRenewed.Restart();
-                pause = _duration / 3;
-            }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is RequestFailedException or AggregateException or OperationCanceledException)
-            {
-                // 409/412: someone else holds it now. Otherwise keep trying until the lease would have expired.
-                if (e is RequestFailedException { Status: 409 or 412 } || sinceRenewed.Elapsed >= _duration)
-                {
-                    Log.LeaseLost(_logger, Container, Name, e.Message);
-                    await _lost.CancelAsync();
-                    return;
-                }
-
-                pause = TimeSpan.FromSeconds(1);
-            }
+            Interlocked.Increment(ref _requests);
+            await _client.RenewAsync(cancellationToken: cancellationToken);
+            return null;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return e.Message;
         }
     }
 }

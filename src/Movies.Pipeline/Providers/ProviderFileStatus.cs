@@ -9,6 +9,7 @@ public static class ProviderFileStatus
     /// <summary>A newer file of the same part is current: this one is kept in bronze and its own silver, not in the table.</summary>
     public const string Superseded = "superseded";
 
-    /// <summary>The same bytes were ingested before: nothing was written.</summary>
+    /// <summary>The same bytes were ingested before, or by another process at the same time (which made them current):
+    /// nothing changed.</summary>
     public const string AlreadyIngested = "already_ingested";
 }

@@ -113,11 +113,12 @@ public sealed class ProviderIngestor(ILakeStore lake, ProviderCatalog catalog, P
 
         // A content seen before keeps the part it first arrived as.
         var arrivalPart = provider.Parts.FirstOrDefault(p => p.Name == arrival.Part) ?? part;
-        var (file, newSilver) = await silver.WriteFileAsync(provider, arrivalPart, arrival, () => arrivalPart == part ? Records() : ProviderFileReader.Read(landed.Content, provider, arrivalPart, fileName), cancellationToken);
+        var (file, _) = await silver.WriteFileAsync(provider, arrivalPart, arrival, () => arrivalPart == part ? Records() : ProviderFileReader.Read(landed.Content, provider, arrivalPart, fileName), cancellationToken);
         var (current, changed) = await silver.MakeCurrentAsync(provider, file, cancellationToken);
+        // Ingested only by the call that made it current: processes taking the same new file at once all write its
+        // (identical) bronze and silver, but one of them changes the current table; the others report a duplicate.
         var status = changed ? ProviderFileStatus.Ingested
             : current.Parts.TryGetValue(file.Part, out var present) && present.Sequence > file.Sequence ? ProviderFileStatus.Superseded
-            : newArrival || newSilver ? ProviderFileStatus.Ingested
             : ProviderFileStatus.AlreadyIngested;
         var result = new ProviderFileResult(provider.Name, file.Part, fileName, arrival.ArrivalId, arrival.Sequence, status, file.Rows, file.SilverRows, file.Rejects,
             file.RejectsByReason, arrival.BronzeBlob, current.Version);

@@ -5,15 +5,25 @@ using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Cli;
 
-/// <summary><c>movies ingest</c> as a user runs it, on the bundled sample: the three providers, then a run, end in gold.</summary>
-public sealed class IngestCommandTests : IDisposable
+/// <summary><c>movies ingest</c> as a user runs it, on the bundled sample: the three providers, then a run, end in gold.
+/// Run on each lake (a folder and Azurite).</summary>
+public abstract class IngestCommandTests : IDisposable
 {
     private readonly TempFolder _folder = new();
+
+    protected string Folder => _folder.Path;
+
+    /// <summary>A fresh, empty lake.</summary>
+    protected abstract Task<ILakeStore> CreateLakeAsync();
+
+    /// <summary>The CLI's lake options for the lake <see cref="CreateLakeAsync"/> made last.</summary>
+    protected abstract string[] CliLake();
 
     [Fact]
     public async Task IngestSample_ThenRunSample_GoldJoinsEveryProviderWithTheReportedRates()
     {
-        var ingest = await MoviesCli.RunAsync(null, "ingest", "--sample", "--lake", _folder.Path, "--json");
+        var lake = await CreateLakeAsync();
+        var ingest = await MoviesCli.RunAsync(null, ["ingest", "--sample", "--json", .. CliLake()]);
         Assert.True(ingest.ExitCode == 0, ingest.Stderr);
         using (var before = JsonDocument.Parse(ingest.Stdout))
         {
@@ -24,16 +34,15 @@ public sealed class IngestCommandTests : IDisposable
             Assert.All(before.RootElement.GetProperty("providers").EnumerateArray(), p => Assert.Equal(0, p.GetProperty("films").GetInt32()));
         }
 
-        var run = await MoviesCli.RunAsync(null, "run", "--sample", "--top-n", "400", "--batch-size", "100", "--lake", _folder.Path, "--run-id", "20261123-providers");
+        var run = await MoviesCli.RunAsync(null, ["run", "--sample", "--top-n", "400", "--batch-size", "100", "--run-id", "20261123-providers", .. CliLake()]);
         Assert.True(run.ExitCode == 0, run.Stderr);
         // The same files again: nothing to do, and the join of the run's films is reported.
-        var again = await MoviesCli.RunAsync(null, "ingest", "--sample", "--lake", _folder.Path, "--json");
+        var again = await MoviesCli.RunAsync(null, ["ingest", "--sample", "--json", .. CliLake()]);
         Assert.True(again.ExitCode == 0, again.Stderr);
         using var after = JsonDocument.Parse(again.Stdout);
         Assert.All(after.RootElement.GetProperty("files").EnumerateArray(), f => Assert.Equal("already_ingested", f.GetProperty("status").GetString()));
         Assert.Equal(JsonValueKind.Null, after.RootElement.GetProperty("gold").ValueKind);
 
-        var lake = new FileSystemLakeStore(_folder.Path);
         var gold = GoldPaths.Latest(GoldPaths.MoviesUnified, "parquet");
         var films = (long)(await LakeRuns.QueryParquetAsync(lake, LakeContainers.Gold, gold, "SELECT count(*) FROM t"))[0][0]!;
         var providers = after.RootElement.GetProperty("providers").EnumerateArray().ToDictionary(p => p.GetProperty("provider").GetString()!);
@@ -72,14 +81,17 @@ public sealed class IngestCommandTests : IDisposable
     {
         var file = _folder.Combine("x.csv");
         await File.WriteAllTextAsync(file, "a,b\n1,2\n");
-        var lake = _folder.Combine("lake");
+        var lake = await CreateLakeAsync();
 
-        var result = await MoviesCli.RunAsync(null, "ingest", "--provider", "nobody", file, "--lake", lake);
+        var result = await MoviesCli.RunAsync(null, ["ingest", "--provider", "nobody", file, .. CliLake()]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("No provider 'nobody' is declared", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(lake) && Directory.EnumerateFiles(lake, "*", SearchOption.AllDirectories).Any());
+        foreach (var container in new[] { LakeContainers.Landing, LakeContainers.Bronze, LakeContainers.Silver, LakeContainers.Gold })
+        {
+            Assert.Empty(await LakeRuns.NamesAsync(lake, container, ""));
+        }
     }
 
     /// <summary>Films of gold that have a value from <paramref name="provider"/> in one of its provider-only fields.</summary>
@@ -96,4 +108,19 @@ public sealed class IngestCommandTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
+}
+
+public sealed class FolderLakeIngestCommandTests : IngestCommandTests
+{
+    protected override Task<ILakeStore> CreateLakeAsync() => Task.FromResult<ILakeStore>(new FileSystemLakeStore(Path.Combine(Folder, "lake")));
+
+    protected override string[] CliLake() => ["--lake", Path.Combine(Folder, "lake")];
+}
+
+[Collection(AzuriteCollection.Name)]
+public sealed class BlobLakeIngestCommandTests(AzuriteFixture azurite) : IngestCommandTests
+{
+    protected override Task<ILakeStore> CreateLakeAsync() => LakeReset.EmptyBlobLakeAsync(azurite.CreateServiceClient());
+
+    protected override string[] CliLake() => ["--connection", azurite.ConnectionString];
 }
