@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Storage;
@@ -58,6 +59,62 @@ public sealed class BlobLakeStore(BlobServiceClient service, TimeSpan? leaseDura
         catch (RequestFailedException e) when (e.Status == 404)
         {
             return null;
+        }
+    }
+
+    public async Task<Stream?> ReadStreamAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        LakeNames.Validate(container, name);
+        try
+        {
+            // One GET whose body is read as it is consumed (the SDK resumes it where it broke off on a transient fault).
+            var result = await service.GetBlobContainerClient(container).GetBlobClient(name).DownloadStreamingAsync(cancellationToken: cancellationToken);
+            return result.Value.Content;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task UploadStreamAsync(string container, string name, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        LakeNames.Validate(container, name);
+        var blob = (await GetContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        // What is written flows through a pipe into a block upload (4 MB blocks staged as they fill, then one commit),
+        // so the blob appears whole when the commit lands, and nothing when the writer fails.
+        var pipe = new Pipe();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var upload = UploadFromAsync(blob, pipe.Reader, stop.Token);
+        try
+        {
+            await using var content = pipe.Writer.AsStream();
+            await write(content, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // The upload must not commit what was written so far: fail its read and stop it.
+            await pipe.Writer.CompleteAsync(e);
+            await stop.CancelAsync();
+            await upload.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        await upload;
+    }
+
+    private static async Task UploadFromAsync(BlobClient blob, PipeReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await blob.UploadAsync(reader.AsStream(leaveOpen: true), new BlobUploadOptions { TransferOptions = Transfers }, cancellationToken);
+        }
+        finally
+        {
+            // An upload that failed stops reading: completing the reader lets a writer still writing finish instead of
+            // waiting on a full pipe.
+            await reader.CompleteAsync();
         }
     }
 

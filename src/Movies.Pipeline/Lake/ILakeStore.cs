@@ -12,6 +12,16 @@ public interface ILakeStore
 
     Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default);
 
+    /// <summary>Opens a blob for reading as it is consumed (a large blob is never held whole in memory), or returns
+    /// null when it does not exist. One read operation, like <see cref="DownloadAsync"/>.</summary>
+    Task<Stream?> ReadStreamAsync(string container, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a blob, overwriting it, from what <paramref name="write"/> writes to the stream it is given: the
+    /// content goes to storage as it is written (a large blob is never held whole in memory), and the blob appears whole
+    /// when <paramref name="write"/> ends, never partly written; when <paramref name="write"/> throws, nothing is
+    /// written. One write operation, like <see cref="UploadAsync"/>.</summary>
+    Task UploadStreamAsync(string container, string name, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default);
+
     /// <summary>Names of the blobs under a prefix, in ordinal order.</summary>
     IAsyncEnumerable<string> GetNamesAsync(string container, string prefix, CancellationToken cancellationToken = default);
 
