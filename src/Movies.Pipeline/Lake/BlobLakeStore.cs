@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Storage;
@@ -19,6 +18,10 @@ public sealed class BlobLakeStore(BlobServiceClient service, TimeSpan? leaseDura
 
     // Uploads above 4 MB go up in 4 MB blocks, each one call within the per-try timeout (LakeOptions.TryTimeout).
     private static readonly StorageTransferOptions Transfers = new() { InitialTransferSize = 4 * 1024 * 1024, MaximumTransferSize = 4 * 1024 * 1024 };
+
+    // Uploads from a stream that lost a race with another writer of the same blob (see UploadStreamAsync) start over
+    // this many times at most: each lost race means another writer's commit landed meanwhile.
+    private const int MaxStreamUploads = 8;
 
     private readonly ConcurrentDictionary<string, Lazy<Task>> _ensuredContainers = new(StringComparer.Ordinal);
     private readonly TimeSpan _leaseDuration = CheckLeaseDuration(leaseDuration ?? DefaultLeaseDuration);
@@ -82,39 +85,26 @@ public sealed class BlobLakeStore(BlobServiceClient service, TimeSpan? leaseDura
         ArgumentNullException.ThrowIfNull(write);
         LakeNames.Validate(container, name);
         var blob = (await GetContainerAsync(container, cancellationToken)).GetBlobClient(name);
-        // What is written flows through a pipe into a block upload (4 MB blocks staged as they fill, then one commit),
-        // so the blob appears whole when the commit lands, and nothing when the writer fails.
-        var pipe = new Pipe();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var upload = UploadFromAsync(blob, pipe.Reader, stop.Token);
-        try
+        // Spooled to a local temporary file, then uploaded from it (up to 4 MB in one request, larger in 4 MB blocks
+        // and one commit): the blob appears whole, nothing is written when the writer fails, and the upload can start
+        // over without the writer. It does when another writer of the same blob committed while this one staged blocks
+        // (InvalidBlockList: a commit discards every other uncommitted block of the blob): the last commit stands,
+        // as with UploadAsync.
+        await using var spool = new FileStream(Path.Combine(Path.GetTempPath(), $"movies-upload-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.ReadWrite,
+            FileShare.None, 64 * 1024, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        await write(spool, cancellationToken);
+        for (var attempt = 1; ; attempt++)
         {
-            await using var content = pipe.Writer.AsStream();
-            await write(content, cancellationToken);
-        }
-        catch (Exception e)
-        {
-            // The upload must not commit what was written so far: fail its read and stop it.
-            await pipe.Writer.CompleteAsync(e);
-            await stop.CancelAsync();
-            await upload.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            throw;
-        }
-
-        await upload;
-    }
-
-    private static async Task UploadFromAsync(BlobClient blob, PipeReader reader, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await blob.UploadAsync(reader.AsStream(leaveOpen: true), new BlobUploadOptions { TransferOptions = Transfers }, cancellationToken);
-        }
-        finally
-        {
-            // An upload that failed stops reading: completing the reader lets a writer still writing finish instead of
-            // waiting on a full pipe.
-            await reader.CompleteAsync();
+            spool.Position = 0;
+            try
+            {
+                await blob.UploadAsync(spool, new BlobUploadOptions { TransferOptions = Transfers }, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.InvalidBlockList && attempt < MaxStreamUploads)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50 * attempt)), cancellationToken);
+            }
         }
     }
 

@@ -307,6 +307,26 @@ public abstract class LakeContractTests
         Assert.Equal([Name("keep.json")], names);
     }
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData((5 * 1024 * 1024) + 7)]
+    public async Task UploadStream_ConcurrentWritersOfOneBlob_AllSucceedAndOneWholeContentStands(int size)
+    {
+        // Two processes finishing one run write its manifest at once: both must succeed, and the blob is one of them, whole.
+        var contents = Enumerable.Range(0, 4).Select(i => Enumerable.Repeat((byte)('a' + i), size).ToArray()).ToList();
+
+        await Task.WhenAll(contents.Select(content => Task.Run(() => Lake.UploadStreamAsync(LakeContainers.Bronze, Name("same.json"), async (stream, token) =>
+        {
+            for (var at = 0; at < content.Length; at += 256 * 1024)
+            {
+                await stream.WriteAsync(content.AsMemory(at, Math.Min(256 * 1024, content.Length - at)), token);
+            }
+        }))));
+
+        var back = (await Lake.DownloadAsync(LakeContainers.Bronze, Name("same.json")))!.ToArray();
+        Assert.Contains(contents, c => c.AsSpan().SequenceEqual(back));
+    }
+
     [Fact]
     public async Task ReadStream_Missing_ReturnsNull()
         => Assert.Null(await Lake.ReadStreamAsync(LakeContainers.Silver, Name("missing.json")));
