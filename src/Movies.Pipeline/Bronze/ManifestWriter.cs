@@ -50,7 +50,7 @@ public sealed partial class ManifestWriter(ILakeStore lake, AnswerCache cache, D
 
         if (info.Cached > 0)
         {
-            var cached = await lake.ReadJsonAsync(LakeContainers.Bronze, BronzePaths.CachedOutcomes(work.RunFolder), PipelineJsonContext.Lines.CachedOutcomes, cancellationToken)
+            var cached = await lake.ReadJsonStreamAsync(LakeContainers.Bronze, BronzePaths.CachedOutcomes(work.RunFolder), PipelineJsonContext.Lines.CachedOutcomes, cancellationToken)
                 ?? throw new InvalidOperationException($"Run {work.RunId} has no cached outcomes at {BronzePaths.CachedOutcomes(work.RunFolder)}.");
             movies.AddRange(cached.Movies);
         }
@@ -60,7 +60,7 @@ public sealed partial class ManifestWriter(ILakeStore lake, AnswerCache cache, D
             counts.Deferred > 0 ? deferReason : null);
         var name = BronzePaths.Manifest(work.RunFolder);
         // Rewritten on resume: a manifest always describes the run's latest state; its arrival restarts silver, which is idempotent.
-        await lake.WriteJsonAsync(LakeContainers.Bronze, name, manifest, PipelineJsonContext.Blobs.RunManifest, overwrite: true, cancellationToken);
+        await lake.WriteJsonStreamAsync(LakeContainers.Bronze, name, manifest, PipelineJsonContext.Blobs.RunManifest, cancellationToken);
         LogManifest(logger, work.RunId, name, movies.Count, counts.Fetched, counts.Cached, counts.Deferred);
 
         await cache.RecordAsync(AnswersOf(movies, work.RunId), cancellationToken);

@@ -19,6 +19,10 @@ public sealed class BlobLakeStore(BlobServiceClient service, TimeSpan? leaseDura
     // Uploads above 4 MB go up in 4 MB blocks, each one call within the per-try timeout (LakeOptions.TryTimeout).
     private static readonly StorageTransferOptions Transfers = new() { InitialTransferSize = 4 * 1024 * 1024, MaximumTransferSize = 4 * 1024 * 1024 };
 
+    // Uploads from a stream that lost a race with another writer of the same blob (see UploadStreamAsync) start over
+    // this many times at most: each lost race means another writer's commit landed meanwhile.
+    private const int MaxStreamUploads = 8;
+
     private readonly ConcurrentDictionary<string, Lazy<Task>> _ensuredContainers = new(StringComparer.Ordinal);
     private readonly TimeSpan _leaseDuration = CheckLeaseDuration(leaseDuration ?? DefaultLeaseDuration);
 
@@ -58,6 +62,49 @@ public sealed class BlobLakeStore(BlobServiceClient service, TimeSpan? leaseDura
         catch (RequestFailedException e) when (e.Status == 404)
         {
             return null;
+        }
+    }
+
+    public async Task<Stream?> ReadStreamAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        LakeNames.Validate(container, name);
+        try
+        {
+            // One GET whose body is read as it is consumed (the SDK resumes it where it broke off on a transient fault).
+            var result = await service.GetBlobContainerClient(container).GetBlobClient(name).DownloadStreamingAsync(cancellationToken: cancellationToken);
+            return result.Value.Content;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task UploadStreamAsync(string container, string name, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        LakeNames.Validate(container, name);
+        var blob = (await GetContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        // Spooled to a local temporary file, then uploaded from it (up to 4 MB in one request, larger in 4 MB blocks
+        // and one commit): the blob appears whole, nothing is written when the writer fails, and the upload can start
+        // over without the writer. It does when another writer of the same blob committed while this one staged blocks
+        // (InvalidBlockList: a commit discards every other uncommitted block of the blob): the last commit stands,
+        // as with UploadAsync.
+        await using var spool = new FileStream(Path.Combine(Path.GetTempPath(), $"movies-upload-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.ReadWrite,
+            FileShare.None, 64 * 1024, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        await write(spool, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            spool.Position = 0;
+            try
+            {
+                await blob.UploadAsync(spool, new BlobUploadOptions { TransferOptions = Transfers }, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.InvalidBlockList && attempt < MaxStreamUploads)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50 * attempt)), cancellationToken);
+            }
         }
     }
 

@@ -38,6 +38,18 @@ public sealed class CountingLakeStore(ILakeStore inner) : ILakeStore
         return inner.ExistsAsync(container, name, cancellationToken);
     }
 
+    public Task<Stream?> ReadStreamAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _reads);
+        return inner.ReadStreamAsync(container, name, cancellationToken);
+    }
+
+    public Task UploadStreamAsync(string container, string name, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _writes);
+        return inner.UploadStreamAsync(container, name, write, cancellationToken);
+    }
+
     public Task<LakeBlob?> DownloadWithVersionAsync(string container, string name, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _reads);

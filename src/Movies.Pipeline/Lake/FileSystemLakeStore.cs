@@ -13,6 +13,8 @@ public sealed class FileSystemLakeStore : ILakeStore
     // A compare-and-swap holds its guard for one read and one write: any wait longer than this is a fault.
     private static readonly TimeSpan GuardWait = TimeSpan.FromSeconds(30);
 
+    private const int StreamBufferSize = 64 * 1024;
+
     private readonly string _root;
 
     public FileSystemLakeStore(string root)
@@ -66,6 +68,43 @@ public sealed class FileSystemLakeStore : ILakeStore
 
     public Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default)
         => Task.FromResult(File.Exists(PathOf(container, name)));
+
+    public Task<Stream?> ReadStreamAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(container, name);
+        try
+        {
+            // FileShare.Delete: a writer may move a new version into place meanwhile; this reader keeps the old one.
+            return Task.FromResult<Stream?>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, StreamBufferSize,
+                FileOptions.Asynchronous | FileOptions.SequentialScan));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
+    public async Task UploadStreamAsync(string container, string name, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var path = PathOf(container, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Written beside the target and moved into place, as UploadAsync does, so readers never see half a blob.
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, StreamBufferSize, FileOptions.Asynchronous))
+            {
+                await write(file, cancellationToken);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
 
     public async IAsyncEnumerable<string> GetNamesAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

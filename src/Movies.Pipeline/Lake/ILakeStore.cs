@@ -12,6 +12,18 @@ public interface ILakeStore
 
     Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default);
 
+    /// <summary>Opens a blob for reading as it is consumed (a large blob is never held whole in memory), or returns
+    /// null when it does not exist. One read operation, like <see cref="DownloadAsync"/>.</summary>
+    Task<Stream?> ReadStreamAsync(string container, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a blob, overwriting it, from what <paramref name="write"/> writes to the stream it is given (the
+    /// lake's; not to be disposed): a large blob is never held whole in memory (the folder lake writes the file as it
+    /// comes, the blob lake spools it to a local temporary file and uploads it in blocks). The blob appears whole once
+    /// <paramref name="write"/> ends, never partly written; when <paramref name="write"/> throws, nothing is written.
+    /// Concurrent writers of one blob all succeed, the last to finish standing, as with <see cref="UploadAsync"/>. One
+    /// write operation, like <see cref="UploadAsync"/>.</summary>
+    Task UploadStreamAsync(string container, string name, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default);
+
     /// <summary>Names of the blobs under a prefix, in ordinal order.</summary>
     IAsyncEnumerable<string> GetNamesAsync(string container, string prefix, CancellationToken cancellationToken = default);
 

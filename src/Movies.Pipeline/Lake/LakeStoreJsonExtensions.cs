@@ -25,6 +25,36 @@ public static class LakeStoreJsonExtensions
         }
     }
 
+    /// <summary>Reads a JSON blob as it streams in, or null when it does not exist: for documents too large to hold
+    /// twice (a run's manifest), whose bytes are never held whole.</summary>
+    public static async Task<T?> ReadJsonStreamAsync<T>(this ILakeStore lake, string container, string name, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(lake);
+        await using var content = await lake.ReadStreamAsync(container, name, cancellationToken);
+        if (content is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(content, typeInfo, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"Blob {container}/{name} is not a valid {typeof(T).Name}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Writes a JSON blob (overwriting it) as it is serialized, the same bytes as <see cref="WriteJsonAsync"/>:
+    /// for documents too large to hold twice, whose bytes are never held whole.</summary>
+    public static Task WriteJsonStreamAsync<T>(this ILakeStore lake, string container, string name, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lake);
+        return lake.UploadStreamAsync(container, name, (stream, token) => JsonSerializer.SerializeAsync(stream, value, typeInfo, token), cancellationToken);
+    }
+
     public static Task<bool> WriteJsonAsync<T>(this ILakeStore lake, string container, string name, T value, JsonTypeInfo<T> typeInfo, bool overwrite, CancellationToken cancellationToken = default)
         => lake.UploadAsync(container, name, new BinaryData(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo)), overwrite, cancellationToken);
 }

@@ -26,7 +26,7 @@ public sealed class RunReportWriter(ILakeStore lake, IOptions<GoldOptions> gold,
 
         var silver = await lake.ReadJsonAsync(LakeContainers.Silver, silverManifestBlobName, PipelineJsonContext.Blobs.SilverManifest, cancellationToken)
             ?? throw new PipelineInputException($"No silver manifest at silver/{silverManifestBlobName}; promote the run first.");
-        var bronze = await lake.ReadJsonAsync(LakeContainers.Bronze, silver.BronzeManifest, PipelineJsonContext.Blobs.RunManifest, cancellationToken)
+        var bronze = await lake.ReadJsonStreamAsync(LakeContainers.Bronze, silver.BronzeManifest, PipelineJsonContext.Blobs.RunManifest, cancellationToken)
             ?? throw new InvalidDataException($"Silver manifest {silverManifestBlobName} names bronze/{silver.BronzeManifest}, which does not exist.");
         var movies = await lake.DownloadAsync(LakeContainers.Silver, silver.MoviesBlob, cancellationToken)
             ?? throw new InvalidDataException($"Silver manifest {silverManifestBlobName} names silver/{silver.MoviesBlob}, which does not exist.");

@@ -55,7 +55,7 @@ public sealed class SilverPromoter
             throw new PipelineInputException($"'{bronzeManifestBlobName}' is not a bronze run manifest (…/{BronzePaths.ManifestFileName}).");
         }
 
-        var manifest = await _lake.ReadJsonAsync(LakeContainers.Bronze, bronzeManifestBlobName, PipelineJsonContext.Blobs.RunManifest, cancellationToken)
+        var manifest = await _lake.ReadJsonStreamAsync(LakeContainers.Bronze, bronzeManifestBlobName, PipelineJsonContext.Blobs.RunManifest, cancellationToken)
             ?? throw new PipelineInputException($"No bronze manifest at bronze/{bronzeManifestBlobName}.");
         var runFolder = BronzePaths.RunFolderOf(bronzeManifestBlobName);
 

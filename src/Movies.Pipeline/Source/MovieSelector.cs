@@ -54,12 +54,12 @@ public sealed class MovieSelector(ILakeStore lake, AnswerCache cache, DeferredMo
         var batches = SelectionRules.Split(lookups, request.BatchSize);
         for (var i = 0; i < batches.Count; i++)
         {
-            await lake.WriteJsonAsync(LakeContainers.Bronze, BronzePaths.BatchPlan(folder, i + 1), new BatchPlan(request.RunId, i + 1, batches[i]), PipelineJsonContext.Blobs.BatchPlan, overwrite: true, held.Token);
+            await lake.WriteJsonAsync(LakeContainers.Bronze, BronzePaths.BatchPlan(folder, i + 1), new BatchPlan(request.RunId, i + 1, [.. batches[i].Select(m => m.ToPlanned())]), PipelineJsonContext.Blobs.BatchPlan, overwrite: true, held.Token);
         }
 
         if (cached.Count > 0)
         {
-            await lake.WriteJsonAsync(LakeContainers.Bronze, BronzePaths.CachedOutcomes(folder), new CachedOutcomes(request.RunId, cached), PipelineJsonContext.Lines.CachedOutcomes, overwrite: true, held.Token);
+            await lake.WriteJsonStreamAsync(LakeContainers.Bronze, BronzePaths.CachedOutcomes(folder), new CachedOutcomes(request.RunId, cached), PipelineJsonContext.Lines.CachedOutcomes, held.Token);
         }
 
         // Written last: its presence means the whole plan is in place.
@@ -143,17 +143,17 @@ public sealed class MovieSelector(ILakeStore lake, AnswerCache cache, DeferredMo
 
     /// <summary>The run's movies in order (the deferred queue's, then the top N not among them), how many came from the
     /// queue, and what the run info says of the source.</summary>
-    private static (List<PlannedMovie> Planned, int FromQueue, SourceCounts Source) Plan((SourceDataset Dataset, string Name, IReadOnlyList<RankedMovie> Ranked) selected,
+    private static (List<Candidate> Planned, int FromQueue, SourceCounts Source) Plan((SourceDataset Dataset, string Name, IReadOnlyList<RankedMovie> Ranked) selected,
         IReadOnlyList<DeferredMovie> waiting, int topN)
     {
         var (dataset, name, ranked) = selected;
-        var planned = new List<PlannedMovie>();
+        var planned = new List<Candidate>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var movie in waiting)
         {
             if (keys.Add(movie.Movie.MovieKey))
             {
-                planned.Add(movie.Movie);
+                planned.Add(new Candidate(movie.Movie, null));
             }
         }
 
@@ -162,7 +162,7 @@ public sealed class MovieSelector(ILakeStore lake, AnswerCache cache, DeferredMo
         {
             if (keys.Add(r.MovieKey))
             {
-                planned.Add(new PlannedMovie(r.Rank, r.MovieKey, r.Movie.Title, r.Movie.Year, r.WeightedRating, r.Movie.Index, r.Movie.RowJson));
+                planned.Add(new Candidate(null, r));
             }
         }
 
@@ -171,10 +171,10 @@ public sealed class MovieSelector(ILakeStore lake, AnswerCache cache, DeferredMo
 
     /// <summary>The movies the cache answered (as outcomes; the reasons of one earlier run's answers share one string)
     /// and the rest, to look up, in the run's order.</summary>
-    private (List<MovieOutcome> Cached, List<PlannedMovie> Lookups) SplitByCache(List<PlannedMovie> planned, IReadOnlyDictionary<string, CachedAnswer> answers)
+    private (List<MovieOutcome> Cached, List<Candidate> Lookups) SplitByCache(List<Candidate> planned, IReadOnlyDictionary<string, CachedAnswer> answers)
     {
         var cached = new List<MovieOutcome>(answers.Count);
-        var lookups = new List<PlannedMovie>(planned.Count - answers.Count);
+        var lookups = new List<Candidate>(planned.Count - answers.Count);
         var reasons = new Dictionary<(string RunId, string Outcome, string? Reason, DateOnly Day), string>();
         foreach (var movie in planned)
         {
@@ -191,11 +191,25 @@ public sealed class MovieSelector(ILakeStore lake, AnswerCache cache, DeferredMo
         return (cached, lookups);
     }
 
+    /// <summary>A selected movie: a deferred one as the run that deferred it planned it, or a ranked source row, made into
+    /// its plan entry only when its batch plan is written, so the rows' text is never held for every movie at once.</summary>
+    private sealed record Candidate(PlannedMovie? Queued, RankedMovie? Ranked)
+    {
+        public string MovieKey => Queued?.MovieKey ?? Ranked!.MovieKey;
+
+        public string Title => Queued?.Title ?? Ranked!.Movie.Title;
+
+        public int? Year => Queued is null ? Ranked!.Movie.Year : Queued.Year;
+
+        public PlannedMovie ToPlanned()
+            => Queued ?? new PlannedMovie(Ranked!.Rank, Ranked.MovieKey, Ranked.Movie.Title, Ranked.Movie.Year, Ranked.WeightedRating, Ranked.Movie.Index, Ranked.Movie.RowJson);
+    }
+
     /// <summary>What the run info and the log say of the source, kept once the source itself is dropped.</summary>
     private sealed record SourceCounts(string Name, int Rows, int Ranked, int Unranked, IReadOnlyList<SourceReject> Rejects);
 
     /// <summary>A movie the cache answered: cached (naming the earlier run's bronze blob) or not found, without a lookup.</summary>
-    private MovieOutcome FromCache(PlannedMovie movie, CachedAnswer answer, Dictionary<(string RunId, string Outcome, string? Reason, DateOnly Day), string> reasons)
+    private MovieOutcome FromCache(Candidate movie, CachedAnswer answer, Dictionary<(string RunId, string Outcome, string? Reason, DateOnly Day), string> reasons)
     {
         var c = CultureInfo.InvariantCulture;
         var days = cacheOptions.Value;

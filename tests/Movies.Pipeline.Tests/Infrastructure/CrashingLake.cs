@@ -12,5 +12,8 @@ internal sealed class CrashingLake(ILakeStore inner, Func<string, string, bool> 
     public override Task<bool> UploadIfVersionAsync(string container, string name, BinaryData content, string? ifVersion, CancellationToken cancellationToken = default)
         => crashBefore(container, name) ? Crash(container, name) : base.UploadIfVersionAsync(container, name, content, ifVersion, cancellationToken);
 
+    public override Task UploadStreamAsync(string container, string name, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
+        => crashBefore(container, name) ? Crash(container, name) : base.UploadStreamAsync(container, name, write, cancellationToken);
+
     private static Task<bool> Crash(string container, string name) => throw new IOException($"simulated crash before writing {container}/{name}");
 }

@@ -20,6 +20,12 @@ internal abstract class DelegatingLakeStore(ILakeStore inner) : ILakeStore
     public virtual Task<LakeBlob?> DownloadWithVersionAsync(string container, string name, CancellationToken cancellationToken = default)
         => inner.DownloadWithVersionAsync(container, name, cancellationToken);
 
+    public virtual Task<Stream?> ReadStreamAsync(string container, string name, CancellationToken cancellationToken = default)
+        => inner.ReadStreamAsync(container, name, cancellationToken);
+
+    public virtual Task UploadStreamAsync(string container, string name, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
+        => inner.UploadStreamAsync(container, name, write, cancellationToken);
+
     public virtual Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default)
         => inner.ExistsAsync(container, name, cancellationToken);
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Movies.Pipeline.Enrichment;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Tests.Infrastructure;
 
@@ -243,6 +244,104 @@ public abstract class LakeContractTests
         await (await counting.AcquireLeaseAsync(LakeContainers.Gold, Name("counted.lock"), TimeSpan.FromSeconds(10))).DisposeAsync();
         Assert.Equal(6, counting.Writes);
         Assert.Equal((0, 0), (counting.Reads, counting.Lists));
+    }
+
+    [Fact]
+    public async Task UploadStream_LargerThanABlock_ReadStreamGivesTheSameBytes()
+    {
+        // 9 MB written 64 KB at a time: more than two of the blob lake's 4 MB blocks.
+        var bytes = new byte[(9 * 1024 * 1024) + 123];
+        new Random(12).NextBytes(bytes);
+        await Lake.UploadStreamAsync(LakeContainers.Bronze, Name("big.json"), async (stream, token) =>
+        {
+            for (var at = 0; at < bytes.Length; at += 64 * 1024)
+            {
+                await stream.WriteAsync(bytes.AsMemory(at, Math.Min(64 * 1024, bytes.Length - at)), token);
+            }
+        });
+
+        await using var read = await Lake.ReadStreamAsync(LakeContainers.Bronze, Name("big.json"));
+        using var back = new MemoryStream();
+        await read!.CopyToAsync(back);
+        Assert.Equal(bytes, back.ToArray());
+        Assert.Equal(bytes, (await Lake.DownloadAsync(LakeContainers.Bronze, Name("big.json")))!.ToArray());
+    }
+
+    [Fact]
+    public async Task UploadStream_Existing_ReplacesContent()
+    {
+        await Lake.UploadAsync(LakeContainers.Bronze, Name("m.json"), BinaryData.FromString("v1"), overwrite: true);
+
+        await Lake.UploadStreamAsync(LakeContainers.Bronze, Name("m.json"), (stream, token) => stream.WriteAsync("v2"u8.ToArray(), token).AsTask());
+
+        Assert.Equal("v2", (await Lake.DownloadAsync(LakeContainers.Bronze, Name("m.json")))!.ToString());
+    }
+
+    [Fact]
+    public async Task UploadStream_WriterFails_NothingWrittenAndTheOldContentStays()
+    {
+        await Lake.UploadAsync(LakeContainers.Bronze, Name("keep.json"), BinaryData.FromString("v1"), overwrite: true);
+        var chunk = new byte[1024 * 1024];
+
+        // Fails after 5 MB: past the blob lake's first block, so a staged block must not be committed.
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Lake.UploadStreamAsync(LakeContainers.Bronze, Name("keep.json"), async (stream, token) =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await stream.WriteAsync(chunk, token);
+            }
+
+            throw new InvalidOperationException("writer failed");
+        }));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Lake.UploadStreamAsync(LakeContainers.Bronze, Name("new.json"), (_, _) => throw new InvalidOperationException("at once")));
+
+        Assert.Equal("writer failed", error.Message);
+        Assert.Equal("v1", (await Lake.DownloadAsync(LakeContainers.Bronze, Name("keep.json")))!.ToString());
+        Assert.False(await Lake.ExistsAsync(LakeContainers.Bronze, Name("new.json")));
+        var names = new List<string>();
+        await foreach (var name in Lake.GetNamesAsync(LakeContainers.Bronze, Name(string.Empty)))
+        {
+            names.Add(name);
+        }
+
+        Assert.Equal([Name("keep.json")], names);
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData((5 * 1024 * 1024) + 7)]
+    public async Task UploadStream_ConcurrentWritersOfOneBlob_AllSucceedAndOneWholeContentStands(int size)
+    {
+        // Two processes finishing one run write its manifest at once: both must succeed, and the blob is one of them, whole.
+        var contents = Enumerable.Range(0, 4).Select(i => Enumerable.Repeat((byte)('a' + i), size).ToArray()).ToList();
+
+        await Task.WhenAll(contents.Select(content => Task.Run(() => Lake.UploadStreamAsync(LakeContainers.Bronze, Name("same.json"), async (stream, token) =>
+        {
+            for (var at = 0; at < content.Length; at += 256 * 1024)
+            {
+                await stream.WriteAsync(content.AsMemory(at, Math.Min(256 * 1024, content.Length - at)), token);
+            }
+        }))));
+
+        var back = (await Lake.DownloadAsync(LakeContainers.Bronze, Name("same.json")))!.ToArray();
+        Assert.Contains(contents, c => c.AsSpan().SequenceEqual(back));
+    }
+
+    [Fact]
+    public async Task ReadStream_Missing_ReturnsNull()
+        => Assert.Null(await Lake.ReadStreamAsync(LakeContainers.Silver, Name("missing.json")));
+
+    [Fact]
+    public async Task WriteJsonStream_SameBytesAsWriteJson_AndReadsBack()
+    {
+        var value = new QuotaDay(new DateOnly(2026, 11, 23), 17, "quota spent");
+        await Lake.WriteJsonAsync(LakeContainers.Bronze, Name("whole.json"), value, PipelineJsonContext.Blobs.QuotaDay, overwrite: true);
+
+        await Lake.WriteJsonStreamAsync(LakeContainers.Bronze, Name("streamed.json"), value, PipelineJsonContext.Blobs.QuotaDay);
+
+        Assert.Equal((await Lake.DownloadAsync(LakeContainers.Bronze, Name("whole.json")))!.ToArray(), (await Lake.DownloadAsync(LakeContainers.Bronze, Name("streamed.json")))!.ToArray());
+        Assert.Equal(value, await Lake.ReadJsonStreamAsync(LakeContainers.Bronze, Name("streamed.json"), PipelineJsonContext.Blobs.QuotaDay));
+        Assert.Null(await Lake.ReadJsonStreamAsync(LakeContainers.Bronze, Name("none.json"), PipelineJsonContext.Blobs.QuotaDay));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Movies.Pipeline.Tests.Source;
 public class MovieRankerTests
 {
     private static SourceMovie Movie(int index, string title, double? rating, int? votes, int? year = 2000)
-        => new(index, title, year, rating, votes, "{}");
+        => new(index, title, year, rating, votes, "{}"u8.ToArray());
 
     [Fact]
     public void Rank_FewVotes_PulledTowardsTheMean()
