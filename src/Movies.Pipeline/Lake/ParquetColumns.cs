@@ -1,4 +1,3 @@
-using System.Buffers;
 using Parquet;
 using Parquet.Schema;
 
@@ -11,8 +10,6 @@ namespace Movies.Pipeline.Lake;
 /// through its own reader. A column the file lacks is absent (null), as a row reader leaves its property default.</summary>
 public sealed class ParquetColumns
 {
-    private const int ParallelReadRows = 4_096;
-
     private readonly Dictionary<string, object> _columns;
 
     private ParquetColumns(int rowCount, Dictionary<string, object> columns)
@@ -28,37 +25,20 @@ public sealed class ParquetColumns
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(names);
-        await using var reader = await OpenAsync(content, cancellationToken);
-        var present = reader.Schema.GetDataFields().Where(f => names.Contains(TopLevelName(f), StringComparer.Ordinal)).ToList();
-        var groups = new List<(int Index, int Start, int Rows)>();
-        var total = 0L;
-        for (var g = 0; g < reader.RowGroupCount; g++)
-        {
-            var rows = reader.OpenRowGroupReader(g).RowCount;
-            groups.Add((g, (int)total, (int)rows));
-            total += rows;
-        }
-
-        var rowCount = checked((int)total);
+        await using var reader = await ParquetTable.OpenAsync(content, cancellationToken);
+        var present = reader.Schema.GetDataFields().Where(f => names.Contains(ParquetTable.TopLevelName(f), StringComparer.Ordinal)).ToList();
+        var (groups, rowCount) = ParquetTable.RowGroups(reader);
         var columns = new object?[present.Count];
-        var next = -1;
-        var workers = rowCount < ParallelReadRows ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 4);
-        await Task.WhenAll(Enumerable.Range(0, Math.Min(workers, Math.Max(present.Count, 1))).Select(worker => Task.Run(async () =>
+        await ParquetTable.ReadColumnsAsync(content, reader, rowCount, present.Count, async (from, c) =>
         {
-            await using var own = worker == 0 ? null : await OpenAsync(content, cancellationToken);
-            var from = own ?? reader;
-            var fields = from.Schema.GetDataFields();
-            for (var c = Interlocked.Increment(ref next); c < present.Count; c = Interlocked.Increment(ref next))
-            {
-                var field = fields.First(f => f.Path.ToString() == present[c].Path.ToString());
-                columns[c] = await ReadColumnAsync(from, field, groups, rowCount, cancellationToken);
-            }
-        }, cancellationToken)));
+            var field = from.Schema.GetDataFields().First(f => f.Path.ToString() == present[c].Path.ToString());
+            columns[c] = await ReadColumnAsync(from, field, groups, rowCount, cancellationToken);
+        }, cancellationToken);
 
         var byName = new Dictionary<string, object>(StringComparer.Ordinal);
         for (var c = 0; c < present.Count; c++)
         {
-            byName[TopLevelName(present[c])] = columns[c]!;
+            byName[ParquetTable.TopLevelName(present[c])] = columns[c]!;
         }
 
         return new ParquetColumns(rowCount, byName);
@@ -110,27 +90,9 @@ public sealed class ParquetColumns
         where TValue : struct
     {
         var column = new TValue?[rowCount];
-        foreach (var (index, start, count) in groups)
+        foreach (var (index, start, _) in groups)
         {
-            var values = ArrayPool<TValue>.Shared.Rent(Math.Max(count, 1));
-            var levels = field.MaxDefinitionLevel > 0 ? ArrayPool<int>.Shared.Rent(Math.Max(count, 1)) : null;
-            try
-            {
-                await reader.OpenRowGroupReader(index).ReadRawAsync(field, values.AsMemory(0, count), levels?.AsMemory(0, count), null, cancellationToken);
-                var next = 0;
-                for (var i = 0; i < count; i++)
-                {
-                    column[start + i] = levels is null || levels[i] == field.MaxDefinitionLevel ? CellValues.Normalize(values[next++]) : null;
-                }
-            }
-            finally
-            {
-                ArrayPool<TValue>.Shared.Return(values);
-                if (levels is not null)
-                {
-                    ArrayPool<int>.Shared.Return(levels);
-                }
-            }
+            await RowGroupReads.ValuesAsync<TValue>(reader.OpenRowGroupReader(index), field, (i, value) => column[start + i] = value, cancellationToken);
         }
 
         return column;
@@ -140,94 +102,26 @@ public sealed class ParquetColumns
     {
         var column = new string?[rowCount];
         var strings = new TextValues();
-        foreach (var (index, start, count) in groups)
+        foreach (var (index, start, _) in groups)
         {
-            var values = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(Math.Max(count, 1));
-            var levels = field.MaxDefinitionLevel > 0 ? ArrayPool<int>.Shared.Rent(Math.Max(count, 1)) : null;
-            try
-            {
-                await reader.OpenRowGroupReader(index).ReadRawAsync(field, values.AsMemory(0, count), levels?.AsMemory(0, count), null, cancellationToken);
-                var next = 0;
-                for (var i = 0; i < count; i++)
-                {
-                    column[start + i] = levels is null || levels[i] == field.MaxDefinitionLevel ? strings.Get(values[next++].Span) : null;
-                }
-            }
-            finally
-            {
-                ArrayPool<ReadOnlyMemory<char>>.Shared.Return(values, clearArray: true);
-                if (levels is not null)
-                {
-                    ArrayPool<int>.Shared.Return(levels);
-                }
-            }
+            await RowGroupReads.TextAsync(reader.OpenRowGroupReader(index), field, strings, (i, text) => column[start + i] = text, cancellationToken);
         }
 
         return column;
     }
 
+    // A null list reads as an empty one: its row starts where the next row does.
     private static async Task<object> ReadTextListAsync(ParquetReader reader, DataField field, List<(int Index, int Start, int Rows)> groups, int rowCount, CancellationToken cancellationToken)
     {
         var items = new List<string?>(rowCount);
         var starts = new int[rowCount + 1];
         var strings = new TextValues();
-        var max = field.MaxDefinitionLevel;
         foreach (var (index, start, _) in groups)
         {
-            var group = reader.OpenRowGroupReader(index);
-            var slots = (int)(group.GetMetadata(field)?.MetaData?.NumValues ?? 0);
-            var values = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(Math.Max(slots, 1));
-            var definitions = ArrayPool<int>.Shared.Rent(Math.Max(slots, 1));
-            var repetitions = ArrayPool<int>.Shared.Rent(Math.Max(slots, 1));
-            try
-            {
-                await group.ReadRawAsync(field, values.AsMemory(0, slots), definitions.AsMemory(0, slots), repetitions.AsMemory(0, slots), cancellationToken);
-                var (row, next) = (start - 1, 0);
-                for (var slot = 0; slot < slots; slot++)
-                {
-                    if (repetitions[slot] == 0)
-                    {
-                        starts[++row] = items.Count;
-                    }
-
-                    if (definitions[slot] == max)
-                    {
-                        items.Add(strings.Get(values[next++].Span));
-                    }
-                    else if (definitions[slot] == max - 1)
-                    {
-                        items.Add(null);
-                    }
-                }
-            }
-            finally
-            {
-                ArrayPool<ReadOnlyMemory<char>>.Shared.Return(values, clearArray: true);
-                ArrayPool<int>.Shared.Return(definitions);
-                ArrayPool<int>.Shared.Return(repetitions);
-            }
+            await RowGroupReads.TextListAsync(reader.OpenRowGroupReader(index), field, strings, (row, _) => starts[start + row] = items.Count, items.Add, cancellationToken);
         }
 
         starts[rowCount] = items.Count;
         return new TextList([.. items], starts);
-    }
-
-    private static string TopLevelName(DataField field)
-    {
-        var path = field.Path.ToString();
-        var slash = path.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 ? path : path[..slash];
-    }
-
-    private static async Task<ParquetReader> OpenAsync(BinaryData content, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ParquetReader.CreateAsync(content.ToStream(), ParquetTable.CreateOptions(), cancellationToken: cancellationToken);
-        }
-        catch (IOException e)
-        {
-            throw new InvalidDataException($"Not a Parquet file: {e.Message}", e);
-        }
     }
 }

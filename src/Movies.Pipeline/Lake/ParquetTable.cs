@@ -1,4 +1,5 @@
 using Parquet;
+using Parquet.Schema;
 
 namespace Movies.Pipeline.Lake;
 
@@ -60,44 +61,71 @@ public static class ParquetTable
         ArgumentNullException.ThrowIfNull(content);
         var wanted = RecordColumns<T>.Instance.Columns.Where(c => columns is null || columns.Contains(c.Name, StringComparer.Ordinal)).ToList();
         await using var reader = await OpenAsync(content, cancellationToken);
-        var fields = reader.Schema.GetDataFields().ToDictionary(RecordColumns<T>.TopLevelName, StringComparer.Ordinal);
+        var fields = reader.Schema.GetDataFields().ToDictionary(TopLevelName, StringComparer.Ordinal);
         var present = wanted.Where(c => fields.ContainsKey(c.Name)).ToList();
-        var groups = new List<(int Index, int Start)>();
-        var total = 0L;
-        for (var g = 0; g < reader.RowGroupCount; g++)
-        {
-            groups.Add((g, (int)total));
-            total += reader.OpenRowGroupReader(g).RowCount;
-        }
-
-        var rows = new T[checked((int)total)];
+        var (groups, rowCount) = RowGroups(reader);
+        var rows = new T[rowCount];
         for (var i = 0; i < rows.Length; i++)
         {
             rows[i] = new T();
         }
 
-        // Each worker reads whole columns through its own reader (a reader's stream is not shared); different
-        // columns set different properties, so the workers never write the same field.
-        var next = -1;
-        var workers = rows.Length < ParallelReadRows ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 4);
-        await Task.WhenAll(Enumerable.Range(0, Math.Min(workers, Math.Max(present.Count, 1))).Select(worker => Task.Run(async () =>
+        // Different columns set different properties, so the readers never write the same field.
+        await ReadColumnsAsync(content, reader, rows.Length, present.Count, async (from, c) =>
         {
-            await using var own = worker == 0 ? null : await OpenAsync(content, cancellationToken);
-            var from = own ?? reader;
-            var ownFields = own is null ? fields : own.Schema.GetDataFields().ToDictionary(RecordColumns<T>.TopLevelName, StringComparer.Ordinal);
-            for (var c = Interlocked.Increment(ref next); c < present.Count; c = Interlocked.Increment(ref next))
+            var field = from.Schema.GetDataFields().First(f => TopLevelName(f) == present[c].Name);
+            foreach (var (index, start, _) in groups)
             {
-                foreach (var (index, start) in groups)
-                {
-                    await present[c].ReadAsync(from.OpenRowGroupReader(index), ownFields[present[c].Name], rows, start, cancellationToken);
-                }
+                await present[c].ReadAsync(from.OpenRowGroupReader(index), field, rows, start, cancellationToken);
             }
-        }, cancellationToken)));
+        }, cancellationToken);
 
         return rows;
     }
 
-    private static async Task<ParquetReader> OpenAsync(BinaryData content, CancellationToken cancellationToken)
+    /// <summary>The file's row groups (index, first row, rows) and its row count.</summary>
+    internal static (List<(int Index, int Start, int Rows)> Groups, int RowCount) RowGroups(ParquetReader reader)
+    {
+        var groups = new List<(int Index, int Start, int Rows)>();
+        var total = 0L;
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            var rows = reader.OpenRowGroupReader(g).RowCount;
+            groups.Add((g, (int)total, (int)rows));
+            total += rows;
+        }
+
+        return (groups, checked((int)total));
+    }
+
+    /// <summary>Reads columns 0..<paramref name="columnCount"/>-1 with <paramref name="readColumn"/>, on several threads
+    /// for a large file: each thread reads whole columns through its own reader (a reader's stream is not shared), so
+    /// <paramref name="readColumn"/> must take the column's field from the reader it is given.</summary>
+    internal static async Task ReadColumnsAsync(BinaryData content, ParquetReader reader, int rowCount, int columnCount, Func<ParquetReader, int, Task> readColumn, CancellationToken cancellationToken)
+    {
+        var next = -1;
+        var workers = rowCount < ParallelReadRows ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 4);
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(workers, Math.Max(columnCount, 1))).Select(worker => Task.Run(async () =>
+        {
+            await using var own = worker == 0 ? null : await OpenAsync(content, cancellationToken);
+            var from = own ?? reader;
+            for (var c = Interlocked.Increment(ref next); c < columnCount; c = Interlocked.Increment(ref next))
+            {
+                await readColumn(from, c);
+            }
+        }, cancellationToken)));
+    }
+
+    /// <summary>The name of the column a (leaf) field belongs to: <c>genres</c> for <c>genres/list/element</c>.</summary>
+    internal static string TopLevelName(DataField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var path = field.Path.ToString();
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? path : path[..slash];
+    }
+
+    internal static async Task<ParquetReader> OpenAsync(BinaryData content, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Parquet;
 using Parquet.Schema;
 
@@ -23,39 +22,18 @@ internal abstract class RecordColumn<T>(string name, DataField field)
     /// rows <paramref name="start"/>..+<c>rowCount</c>.</summary>
     public abstract Task ReadAsync(ParquetRowGroupReader reader, DataField fileField, T[] rows, int start, CancellationToken cancellationToken);
 
-    /// <summary>Reads a value column of a row group, raw values and definition levels, and hands each row index its
-    /// value (normalized), or null where the file has none.</summary>
+    /// <summary>Reads a value column of a row group and hands each row index its value (normalized), or null where
+    /// the file has none; a file column of another type is named as such.</summary>
     protected static async Task ReadValuesAsync<TValue>(ParquetRowGroupReader reader, DataField fileField, Action<int, TValue?> set, CancellationToken cancellationToken)
         where TValue : struct
     {
-        var count = (int)reader.RowCount;
-        var values = ArrayPool<TValue>.Shared.Rent(Math.Max(count, 1));
-        var levels = fileField.MaxDefinitionLevel > 0 ? ArrayPool<int>.Shared.Rent(Math.Max(count, 1)) : null;
         try
         {
-            try
-            {
-                await reader.ReadRawAsync(fileField, values.AsMemory(0, count), levels?.AsMemory(0, count), null, cancellationToken);
-            }
-            catch (ArgumentException e)
-            {
-                throw Mismatch(fileField, typeof(TValue), e);
-            }
-
-            var next = 0;
-            for (var i = 0; i < count; i++)
-            {
-                var defined = levels is null || levels[i] == fileField.MaxDefinitionLevel;
-                set(i, defined ? CellValues.Normalize(values[next++]) : null);
-            }
+            await RowGroupReads.ValuesAsync(reader, fileField, set, cancellationToken);
         }
-        finally
+        catch (ArgumentException e)
         {
-            ArrayPool<TValue>.Shared.Return(values);
-            if (levels is not null)
-            {
-                ArrayPool<int>.Shared.Return(levels);
-            }
+            throw Mismatch(fileField, typeof(TValue), e);
         }
     }
 

@@ -19,7 +19,7 @@ internal sealed class RecordColumns<T>
             .OrderBy(p => p.MetadataToken)
             .ToList();
         Schema = typeof(T).GetParquetSchema(forWriting: true);
-        var leaves = Schema.GetDataFields().ToDictionary(f => TopLevelName(f), StringComparer.Ordinal);
+        var leaves = Schema.GetDataFields().ToDictionary(ParquetTable.TopLevelName, StringComparer.Ordinal);
         Columns = [.. properties.Select(p => Create(p, p.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name, leaves))];
         if (!Schema.Fields.Select(f => f.Name).SequenceEqual(Columns.Select(c => c.Name), StringComparer.Ordinal))
         {
@@ -36,15 +36,6 @@ internal sealed class RecordColumns<T>
     public IReadOnlyList<RecordColumn<T>> Columns { get; }
 
     public IReadOnlyList<string> Names { get; }
-
-    /// <summary>The name of the column a (leaf) field belongs to: <c>genres</c> for <c>genres/list/element</c>.</summary>
-    public static string TopLevelName(DataField field)
-    {
-        ArgumentNullException.ThrowIfNull(field);
-        var path = field.Path.ToString();
-        var slash = path.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 ? path : path[..slash];
-    }
 
     private static RecordColumn<T> Create(PropertyInfo property, string name, Dictionary<string, DataField> leaves)
     {

@@ -32,35 +32,13 @@ internal sealed class TextColumn<T>(string name, DataField field, Func<T, string
 
     public override async Task ReadAsync(ParquetRowGroupReader reader, DataField fileField, T[] rows, int start, CancellationToken cancellationToken)
     {
-        var count = (int)reader.RowCount;
-        var values = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(Math.Max(count, 1));
-        var levels = fileField.MaxDefinitionLevel > 0 ? ArrayPool<int>.Shared.Rent(Math.Max(count, 1)) : null;
         try
         {
-            try
-            {
-                await reader.ReadRawAsync(fileField, values.AsMemory(0, count), levels?.AsMemory(0, count), null, cancellationToken);
-            }
-            catch (ArgumentException e)
-            {
-                throw Mismatch(fileField, typeof(string), e);
-            }
-
-            var strings = new TextValues();
-            var next = 0;
-            for (var i = 0; i < count; i++)
-            {
-                var defined = levels is null || levels[i] == fileField.MaxDefinitionLevel;
-                set(rows[start + i], defined ? strings.Get(values[next++].Span) : null);
-            }
+            await RowGroupReads.TextAsync(reader, fileField, new TextValues(), (i, text) => set(rows[start + i], text), cancellationToken);
         }
-        finally
+        catch (ArgumentException e)
         {
-            ArrayPool<ReadOnlyMemory<char>>.Shared.Return(values, clearArray: true);
-            if (levels is not null)
-            {
-                ArrayPool<int>.Shared.Return(levels);
-            }
+            throw Mismatch(fileField, typeof(string), e);
         }
     }
 }

@@ -70,48 +70,20 @@ internal sealed class TextListColumn<T>(string name, DataField field, Func<T, Li
             throw new InvalidDataException($"Parquet column '{fileField.Path}' is not a list of text, which column {Name} expects.");
         }
 
-        var slots = (int)(reader.GetMetadata(fileField)?.MetaData?.NumValues ?? 0);
-        var values = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(Math.Max(slots, 1));
-        var definitions = ArrayPool<int>.Shared.Rent(Math.Max(slots, 1));
-        var repetitions = ArrayPool<int>.Shared.Rent(Math.Max(slots, 1));
+        List<string>? list = null;
         try
         {
-            try
-            {
-                await reader.ReadRawAsync(fileField, values.AsMemory(0, slots), definitions.AsMemory(0, slots), repetitions.AsMemory(0, slots), cancellationToken);
-            }
-            catch (ArgumentException e)
-            {
-                throw Mismatch(fileField, typeof(List<string>), e);
-            }
-
-            var strings = new TextValues();
-            var max = fileField.MaxDefinitionLevel;
-            var (row, next) = (start - 1, 0);
-            List<string>? list = null;
-            for (var slot = 0; slot < slots; slot++)
-            {
-                if (repetitions[slot] == 0)
-                {
-                    list = definitions[slot] >= max - 2 ? [] : null;
-                    set(rows[++row], list);
-                }
-
-                if (definitions[slot] == max)
-                {
-                    list!.Add(strings.Get(values[next++].Span));
-                }
-                else if (definitions[slot] == max - 1)
-                {
-                    list!.Add(null!);
-                }
-            }
+            await RowGroupReads.TextListAsync(
+                reader,
+                fileField,
+                new TextValues(),
+                (row, isList) => set(rows[start + row], list = isList ? [] : null),
+                item => list!.Add(item!),
+                cancellationToken);
         }
-        finally
+        catch (ArgumentException e)
         {
-            ArrayPool<ReadOnlyMemory<char>>.Shared.Return(values, clearArray: true);
-            ArrayPool<int>.Shared.Return(definitions);
-            ArrayPool<int>.Shared.Return(repetitions);
+            throw Mismatch(fileField, typeof(List<string>), e);
         }
     }
 }
