@@ -72,7 +72,7 @@ public sealed class GoldPromoter
         var movieCount = 0;
         var commit = await _committer.CommitAsync(manifest.RunId, runFolder, async (current, token) =>
         {
-            var (films, history, runs) = await ReadCurrentAsync(current, token);
+            var (films, history, runs) = await ReadCurrentAsync(current, incoming, token);
             var merged = GoldTables.Merge(films, incoming);
             movieCount = merged.Rows.Count;
             // The summaries need only the merged films: they are added up on another core while the history is versioned.
@@ -119,18 +119,28 @@ public sealed class GoldPromoter
         return (GoldTables.UnifyAll(silver, manifest.StartedAt), GoldTables.Quality(manifest, SilverNullCounts.Of(silver), _options.Value.RejectThresholdPercent));
     }
 
-    /// <summary>The committed tables a promotion builds on, read at once. No <c>movie_history</c> yet (gold written
-    /// before it existed, or empty) is null: it is seeded from <c>movies_unified</c>.</summary>
-    private async Task<(IReadOnlyList<MoviesUnifiedRow> Films, IReadOnlyList<MovieHistoryRow>? History, IReadOnlyList<RunQualityRow> Runs)> ReadCurrentAsync(GoldState current, CancellationToken cancellationToken)
+    /// <summary>The committed tables a promotion builds on. No <c>movie_history</c> yet (gold written before it existed,
+    /// or empty) is null: it is seeded from every current film. Otherwise only the current films the merge keeps
+    /// against <paramref name="incoming"/> are read as rows (<see cref="CurrentFilms"/>): the run's films replace the
+    /// rest.</summary>
+    private async Task<(IReadOnlyList<MoviesUnifiedRow> Films, IReadOnlyList<MovieHistoryRow>? History, IReadOnlyList<RunQualityRow> Runs)> ReadCurrentAsync(
+        GoldState current, IReadOnlyList<MoviesUnifiedRow> incoming, CancellationToken cancellationToken)
     {
-        // With providers, movies_unified holds their columns too: the runs' own films are movies_enriched.
-        var unified = _providers is null
-            ? current.ReadTableAsync<MoviesUnifiedRow>(GoldPaths.MoviesUnified, cancellationToken)
-            : ReadEnrichedAsync(current, cancellationToken);
         var history = current.ReadTableOrNullAsync<MovieHistoryRow>(GoldPaths.MovieHistory, cancellationToken);
         var runs = current.ReadTableAsync<RunQualityRow>(GoldPaths.RunQuality, cancellationToken);
-        await Task.WhenAll(unified, history, runs);
-        return (await unified, await history, await runs);
+        await Task.WhenAll(history, runs);
+        if (await history is null)
+        {
+            // With providers, movies_unified holds their columns too: the runs' own films are movies_enriched.
+            var all = _providers is null
+                ? current.ReadTableAsync<MoviesUnifiedRow>(GoldPaths.MoviesUnified, cancellationToken)
+                : ReadEnrichedAsync(current, cancellationToken);
+            return (await all, null, await runs);
+        }
+
+        var table = _providers is null ? GoldPaths.MoviesUnified : ProviderGold.EnrichedTableOf(current);
+        var films = await CurrentFilms.ReadKeptAsync(await current.ReadTableFileAsync(table, cancellationToken), incoming, cancellationToken);
+        return (films, await history, await runs);
     }
 
     private static async Task<IReadOnlyList<MoviesUnifiedRow>> ReadEnrichedAsync(GoldState current, CancellationToken cancellationToken)

@@ -28,6 +28,14 @@ public sealed class GoldState
     public async Task<IReadOnlyList<T>?> ReadTableOrNullAsync<T>(string table, CancellationToken cancellationToken = default)
         where T : class, new()
     {
+        var content = await ReadTableFileAsync(table, cancellationToken);
+        return content is null ? null : await ParquetTable.ReadAsync<T>(content, cancellationToken);
+    }
+
+    /// <summary>The committed Parquet bytes of a latest table, or null when gold does not have it: for a reader that
+    /// reads some of its columns or rows (<see cref="ParquetColumns"/>, <see cref="CurrentFilms"/>).</summary>
+    public async Task<BinaryData?> ReadTableFileAsync(string table, CancellationToken cancellationToken = default)
+    {
         var name = GoldPaths.Latest(table, "parquet");
         if (Version is not null && !Version.Files.ContainsKey(name))
         {
@@ -35,8 +43,7 @@ public sealed class GoldState
             return null;
         }
 
-        var content = await ReadFileAsync(name, cancellationToken);
-        return content is null ? null : await ParquetTable.ReadAsync<T>(content, cancellationToken);
+        return await ReadFileAsync(name, cancellationToken);
     }
 
     /// <summary>The committed bytes of a latest file (<c>latest/{table}.{extension}</c>), or null.</summary>

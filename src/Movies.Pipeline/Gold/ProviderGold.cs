@@ -148,8 +148,14 @@ public sealed class ProviderGold(ILakeStore lake, GoldCommitter committer, Provi
     public static async Task<List<MoviesUnifiedRow>> ReadEnrichedAsync(GoldState state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var table = state.Version?.Files.ContainsKey(GoldPaths.Latest(GoldPaths.MoviesEnriched, "parquet")) == true ? GoldPaths.MoviesEnriched : GoldPaths.MoviesUnified;
-        return [.. (await state.ReadTableAsync<MoviesUnifiedRow>(table, cancellationToken))
+        return [.. (await state.ReadTableAsync<MoviesUnifiedRow>(EnrichedTableOf(state), cancellationToken))
             .Select(r => r with { LastRefreshedAt = DateTime.SpecifyKind(r.LastRefreshedAt, DateTimeKind.Utc) })];
+    }
+
+    /// <summary>The table that holds the committed films of the runs (<see cref="ReadEnrichedAsync"/>).</summary>
+    public static string EnrichedTableOf(GoldState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Version?.Files.ContainsKey(GoldPaths.Latest(GoldPaths.MoviesEnriched, "parquet")) == true ? GoldPaths.MoviesEnriched : GoldPaths.MoviesUnified;
     }
 }

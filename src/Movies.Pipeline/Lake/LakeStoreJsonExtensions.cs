@@ -47,6 +47,34 @@ public static class LakeStoreJsonExtensions
         }
     }
 
+    /// <summary>Reads a JSON object blob as it streams in, handing the items of its array property
+    /// <paramref name="arrayProperty"/> (as named in the JSON) to <paramref name="onItem"/> one at a time, in order,
+    /// instead of holding them; returns the object with that array empty, or null when the blob does not exist. For a
+    /// reader that only aggregates a large document's items (the report over a run manifest's movies).</summary>
+    public static async Task<T?> ReadJsonItemsAsync<T, TItem>(this ILakeStore lake, string container, string name, JsonTypeInfo<T> typeInfo, string arrayProperty,
+        JsonTypeInfo<TItem> itemTypeInfo, Action<TItem> onItem, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(lake);
+        ArgumentException.ThrowIfNullOrEmpty(arrayProperty);
+        ArgumentNullException.ThrowIfNull(itemTypeInfo);
+        ArgumentNullException.ThrowIfNull(onItem);
+        await using var content = await lake.ReadStreamAsync(container, name, cancellationToken);
+        if (content is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await JsonItemStream<TItem>.ReadAsync(content, typeInfo, arrayProperty, itemTypeInfo, onItem, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"Blob {container}/{name} is not a valid {typeof(T).Name}: {e.Message}", e);
+        }
+    }
+
     /// <summary>Writes a JSON blob (overwriting it) as it is serialized, the same bytes as <see cref="WriteJsonAsync"/>:
     /// for documents too large to hold twice, whose bytes are never held whole.</summary>
     public static Task WriteJsonStreamAsync<T>(this ILakeStore lake, string container, string name, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)

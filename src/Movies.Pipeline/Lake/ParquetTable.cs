@@ -55,7 +55,14 @@ public static class ParquetTable
 
     /// <summary>Reads the rows; with <paramref name="columns"/>, only those columns (by name) are read and every
     /// other property keeps its default. A column the file lacks keeps its default too (an older file).</summary>
-    public static async Task<IReadOnlyList<T>> ReadAsync<T>(BinaryData content, IReadOnlyCollection<string>? columns, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<T>> ReadAsync<T>(BinaryData content, IReadOnlyCollection<string>? columns, CancellationToken cancellationToken = default)
+        where T : class, new()
+        => ReadAsync<T>(content, columns, null, cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync{T}(BinaryData, IReadOnlyCollection{string}, CancellationToken)"/>, keeping only
+    /// the rows whose index in the file <paramref name="keep"/> accepts (all when null), in file order: a reader that
+    /// needs a few rows of a large file does not hold a row object for each of the others.</summary>
+    public static async Task<IReadOnlyList<T>> ReadAsync<T>(BinaryData content, IReadOnlyCollection<string>? columns, Func<int, bool>? keep, CancellationToken cancellationToken = default)
         where T : class, new()
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -65,9 +72,19 @@ public static class ParquetTable
         var present = wanted.Where(c => fields.ContainsKey(c.Name)).ToList();
         var (groups, rowCount) = RowGroups(reader);
         var rows = new T[rowCount];
+        // Rows not kept all read into one scratch row, dropped after: the column readers need a row at every index,
+        // and different columns set different properties of it, as they do of any row.
+        var scratch = keep is null ? null : new T();
+        var kept = 0;
         for (var i = 0; i < rows.Length; i++)
         {
-            rows[i] = new T();
+            rows[i] = scratch is null || keep!(i) ? new T() : scratch;
+            kept += ReferenceEquals(rows[i], scratch) ? 0 : 1;
+        }
+
+        if (kept == 0)
+        {
+            return [];
         }
 
         // Different columns set different properties, so the readers never write the same field.
@@ -80,7 +97,7 @@ public static class ParquetTable
             }
         }, cancellationToken);
 
-        return rows;
+        return scratch is null ? rows : [.. rows.Where(r => !ReferenceEquals(r, scratch))];
     }
 
     /// <summary>The file's row groups (index, first row, rows) and its row count.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Silver;
@@ -28,32 +27,39 @@ public static class RunReportBuilder
     public static RunReport Build(RunManifest bronze, SilverManifest silver, IReadOnlyCollection<SilverMovie> rows, IReadOnlyList<SilverReject> rejects, double thresholdPercent)
     {
         ArgumentNullException.ThrowIfNull(bronze);
-        ArgumentNullException.ThrowIfNull(silver);
         ArgumentNullException.ThrowIfNull(rows);
+        return Build(bronze, ManifestTally.Of(bronze.Movies), silver, SilverTally.Of(rows), SilverNullCounts.Of(rows), rejects, thresholdPercent);
+    }
+
+    /// <summary>The report from the manifest's movies and the silver films as tallies (<see cref="ManifestTally"/>,
+    /// <see cref="SilverTally"/>, <see cref="SilverNullCounts"/>): what <see cref="RunReportWriter"/> gathers while
+    /// streaming the manifest and reading silver as columns. <paramref name="bronze"/>'s own movies are not read.</summary>
+    public static RunReport Build(RunManifest bronze, ManifestTally movies, SilverManifest silver, SilverTally films, SilverNullCounts nulls,
+        IReadOnlyList<SilverReject> rejects, double thresholdPercent)
+    {
+        ArgumentNullException.ThrowIfNull(bronze);
+        ArgumentNullException.ThrowIfNull(movies);
+        ArgumentNullException.ThrowIfNull(silver);
+        ArgumentNullException.ThrowIfNull(films);
         ArgumentNullException.ThrowIfNull(rejects);
 
-        var quality = GoldTables.Quality(silver, rows, thresholdPercent);
+        var quality = GoldTables.Quality(silver, nulls, thresholdPercent);
         return new RunReport(
             bronze.RunId,
-            bronze.Movies.Count,
+            movies.Movies,
             bronze.SourceRows,
             bronze.SourceRejects,
             bronze.FatalReason,
-            Outcomes(bronze.Movies),
+            movies.Outcomes(),
             Rejects(rejects),
             new ReportQuality(quality.Status, quality.FailureReason, silver.BronzeRecords, silver.Rows, silver.Rejects, quality.RejectRatePercent, quality.RejectThresholdPercent),
-            TopFilms(rows),
-            Genres(rows),
-            Decades(rows),
-            Timing(bronze));
+            films.TopFilms(),
+            films.Genres(),
+            films.Decades(),
+            Timing(bronze, movies));
     }
 
-    public static IReadOnlyList<ReportCount> Outcomes(IEnumerable<MovieOutcome> movies)
-    {
-        var counts = movies.GroupBy(m => m.Outcome, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var others = counts.Keys.Where(k => !KnownOutcomes.Contains(k, StringComparer.Ordinal)).Order(StringComparer.Ordinal);
-        return [.. KnownOutcomes.Concat(others).Select(o => new ReportCount(o, counts.GetValueOrDefault(o)))];
-    }
+    public static IReadOnlyList<ReportCount> Outcomes(IEnumerable<MovieOutcome> movies) => ManifestTally.Of(movies).Outcomes();
 
     public static IReadOnlyList<RejectGroup> Rejects(IEnumerable<SilverReject> rejects)
         => [.. rejects
@@ -62,43 +68,20 @@ public static class RunReportBuilder
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new RejectGroup(g.Key, g.Count(), [.. g.Take(ExamplesPerReason).Select(r => new RejectExample(r.MovieKey, r.Detail))]))];
 
-    public static IReadOnlyList<ReportFilm> TopFilms(IEnumerable<SilverMovie> rows)
-        => [.. rows
-            .OrderByDescending(m => m.ImdbRating ?? double.MinValue)
-            .ThenByDescending(m => m.ImdbVotes ?? long.MinValue)
-            .ThenBy(m => m.Title, StringComparer.Ordinal)
-            .ThenBy(m => m.ImdbId, StringComparer.Ordinal)
-            .Take(TopFilmCount)
-            .Select(m => new ReportFilm(m.Title, m.Year, m.ImdbRating, m.ImdbVotes, m.Genres))];
+    public static IReadOnlyList<ReportFilm> TopFilms(IEnumerable<SilverMovie> rows) => SilverTally.Of(rows).TopFilms();
 
     /// <summary>Films per genre (a film counts once in each of its genres), most first.</summary>
-    public static IReadOnlyList<ReportCount> Genres(IEnumerable<SilverMovie> rows)
-        => [.. rows
-            .SelectMany(m => m.Genres.Distinct(StringComparer.Ordinal))
-            .GroupBy(g => g, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count())
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new ReportCount(g.Key, g.Count()))];
+    public static IReadOnlyList<ReportCount> Genres(IEnumerable<SilverMovie> rows) => SilverTally.Of(rows).Genres();
 
     /// <summary>Films per decade of release, oldest first; films without a year last, as "unknown".</summary>
-    public static IReadOnlyList<ReportCount> Decades(IEnumerable<SilverMovie> rows)
-        => [.. rows
-            .GroupBy(m => m.Year is { } year ? year / 10 * 10 : (int?)null)
-            .OrderBy(g => g.Key ?? int.MaxValue)
-            .Select(g => new ReportCount(g.Key is { } decade ? decade.ToString(CultureInfo.InvariantCulture) + "s" : "unknown", g.Count()))];
+    public static IReadOnlyList<ReportCount> Decades(IEnumerable<SilverMovie> rows) => SilverTally.Of(rows).Decades();
 
     public static ReportTiming Timing(RunManifest bronze)
     {
         ArgumentNullException.ThrowIfNull(bronze);
-        var attempted = bronze.Movies.Where(m => m.Attempts > 0).ToList();
-        return new ReportTiming(
-            bronze.StartedAt,
-            bronze.RunDate,
-            bronze.Batches,
-            bronze.BatchSize,
-            attempted.Count,
-            attempted.Sum(m => m.Attempts),
-            attempted.Sum(m => m.Attempts - 1),
-            attempted.Count == 0 ? 0 : attempted.Max(m => m.Attempts));
+        return Timing(bronze, ManifestTally.Of(bronze.Movies));
     }
+
+    private static ReportTiming Timing(RunManifest bronze, ManifestTally movies)
+        => new(bronze.StartedAt, bronze.RunDate, bronze.Batches, bronze.BatchSize, movies.Lookups, movies.Attempts, movies.Retries, movies.MaxAttempts);
 }

@@ -26,14 +26,16 @@ public sealed class RunReportWriter(ILakeStore lake, IOptions<GoldOptions> gold,
 
         var silver = await lake.ReadJsonAsync(LakeContainers.Silver, silverManifestBlobName, PipelineJsonContext.Blobs.SilverManifest, cancellationToken)
             ?? throw new PipelineInputException($"No silver manifest at silver/{silverManifestBlobName}; promote the run first.");
-        var bronze = await lake.ReadJsonStreamAsync(LakeContainers.Bronze, silver.BronzeManifest, PipelineJsonContext.Blobs.RunManifest, cancellationToken)
+        // The manifest's movies are counted as they stream in, and silver is read as columns: the run's 100,000
+        // outcomes and films are never held as objects.
+        var movies = new ManifestTally();
+        var bronze = await lake.ReadJsonItemsAsync(LakeContainers.Bronze, silver.BronzeManifest, PipelineJsonContext.Blobs.RunManifest, "movies",
+                PipelineJsonContext.Blobs.MovieOutcome, movies.Add, cancellationToken)
             ?? throw new InvalidDataException($"Silver manifest {silverManifestBlobName} names bronze/{silver.BronzeManifest}, which does not exist.");
-        var movies = await lake.DownloadAsync(LakeContainers.Silver, silver.MoviesBlob, cancellationToken)
-            ?? throw new InvalidDataException($"Silver manifest {silverManifestBlobName} names silver/{silver.MoviesBlob}, which does not exist.");
-        var rows = await ParquetTable.ReadAsync<SilverMovie>(movies, RunReportBuilder.SilverColumns, cancellationToken);
+        var (films, nulls) = await ReadFilmsAsync(silver, silverManifestBlobName, cancellationToken);
         var rejects = ReadRejects(await lake.DownloadAsync(LakeContainers.Silver, silver.RejectsBlob, cancellationToken));
 
-        var report = RunReportBuilder.Build(bronze, silver, rows, rejects, gold.Value.RejectThresholdPercent);
+        var report = RunReportBuilder.Build(bronze, movies, silver, films, nulls, rejects, gold.Value.RejectThresholdPercent);
         return new RunReportPage(silver.RunId, BinaryData.FromString(RunReportHtml.Render(report)));
     }
 
@@ -45,6 +47,15 @@ public sealed class RunReportWriter(ILakeStore lake, IOptions<GoldOptions> gold,
         await lake.UploadAsync(LakeContainers.Gold, page.Name, page.Html, overwrite: true, cancellationToken);
         Log.Written(logger, page.RunId, page.Name);
         return page.Name;
+    }
+
+    // Its own method, so the columns are dropped once tallied.
+    private async Task<(SilverTally Films, SilverNullCounts Nulls)> ReadFilmsAsync(SilverManifest silver, string silverManifestBlobName, CancellationToken cancellationToken)
+    {
+        var content = await lake.DownloadAsync(LakeContainers.Silver, silver.MoviesBlob, cancellationToken)
+            ?? throw new InvalidDataException($"Silver manifest {silverManifestBlobName} names silver/{silver.MoviesBlob}, which does not exist.");
+        var columns = await ParquetColumns.ReadAsync(content, RunReportBuilder.SilverColumns, cancellationToken);
+        return (SilverTally.Of(columns), SilverNullCounts.Of(columns));
     }
 
     private static List<SilverReject> ReadRejects(BinaryData? content)

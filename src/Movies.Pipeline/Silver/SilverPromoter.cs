@@ -55,14 +55,16 @@ public sealed class SilverPromoter
             throw new PipelineInputException($"'{bronzeManifestBlobName}' is not a bronze run manifest (…/{BronzePaths.ManifestFileName}).");
         }
 
-        var manifest = await _lake.ReadJsonStreamAsync(LakeContainers.Bronze, bronzeManifestBlobName, PipelineJsonContext.Blobs.RunManifest, cancellationToken)
-            ?? throw new PipelineInputException($"No bronze manifest at bronze/{bronzeManifestBlobName}.");
         var runFolder = BronzePaths.RunFolderOf(bronzeManifestBlobName);
+        // Fetched in this run, or cached: an earlier run's bronze blob that the manifest names. Only these movies' keys
+        // and blobs are kept as the manifest streams in, not its 100,000 outcomes.
+        var fetched = new List<BronzeRef>();
+        var manifest = await _lake.ReadJsonItemsAsync(LakeContainers.Bronze, bronzeManifestBlobName, PipelineJsonContext.Blobs.RunManifest, "movies",
+                PipelineJsonContext.Blobs.MovieOutcome, m => Keep(m, runFolder, fetched), cancellationToken)
+            ?? throw new PipelineInputException($"No bronze manifest at bronze/{bronzeManifestBlobName}.");
 
         var rejects = new List<SilverReject>();
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        // Fetched in this run, or cached: an earlier run's bronze blob that the manifest names.
-        var fetched = manifest.Movies.Where(m => MovieOutcomes.HasBronze(m.Outcome)).ToList();
         var moviesBlob = SilverPaths.Movies(runFolder);
         var rejectsBlob = SilverPaths.Rejects(runFolder);
         BinaryData movies;
@@ -127,7 +129,19 @@ public sealed class SilverPromoter
         return new SilverResult(manifestBlob, fetched.Count, rowCount, rejects.Count, byReason);
     }
 
-    private static string BlobOf(MovieOutcome movie, string runFolder) => movie.Blob ?? BronzePaths.Movie(runFolder, movie.MovieKey);
+    private static void Keep(MovieOutcome movie, string runFolder, List<BronzeRef> fetched)
+    {
+        if (MovieOutcomes.HasBronze(movie.Outcome))
+        {
+            // This run's own blob name is made again when needed; a cached movie's names an earlier run's.
+            fetched.Add(new BronzeRef(movie.MovieKey, movie.Blob is { } blob && blob != BronzePaths.Movie(runFolder, movie.MovieKey) ? blob : null));
+        }
+    }
+
+    private static string BlobOf(BronzeRef movie, string runFolder) => movie.Blob ?? BronzePaths.Movie(runFolder, movie.MovieKey);
+
+    /// <summary>A movie of the manifest with a bronze record: its key, and its blob when not this run's own.</summary>
+    private readonly record struct BronzeRef(string MovieKey, string? Blob);
 
     private async Task<(SilverMovie? Row, SilverValidationError? Error)> ReadAsync(RunManifest manifest, string blob, CancellationToken cancellationToken)
     {

@@ -8,13 +8,17 @@ namespace Movies.Pipeline.Workflow;
 
 /// <summary>Silver then gold for one run, in this process: what the two blob triggers do in Azure, one
 /// after the other, with the run's report published in the gold commit. Used by <c>movies run</c> after bronze and
-/// by <c>movies promote</c>.</summary>
+/// by <c>movies promote</c>. Each stage starts on a compacted heap (<see cref="StageBoundary"/>): in one process, a
+/// stage's garbage would otherwise add to the next stage's peak.</summary>
 public sealed class RunPromoter(ILakeStore lake, SilverPromoter silver, GoldPromoter gold, RunReportWriter report)
 {
     public async Task<PromotionResult> PromoteAsync(string bronzeManifestBlobName, CancellationToken cancellationToken = default)
     {
+        StageBoundary.Collect();
         var silverResult = await silver.PromoteAsync(bronzeManifestBlobName, cancellationToken);
+        StageBoundary.Collect();
         var page = await report.RenderAsync(silverResult.ManifestBlob, cancellationToken);
+        StageBoundary.Collect();
         var goldResult = await gold.PromoteAsync(silverResult.ManifestBlob, page.AddTo, cancellationToken);
         return new PromotionResult(silverResult, goldResult, page.Name);
     }

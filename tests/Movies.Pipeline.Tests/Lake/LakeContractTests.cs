@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Enrichment;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Tests.Infrastructure;
@@ -342,6 +343,44 @@ public abstract class LakeContractTests
         Assert.Equal((await Lake.DownloadAsync(LakeContainers.Bronze, Name("whole.json")))!.ToArray(), (await Lake.DownloadAsync(LakeContainers.Bronze, Name("streamed.json")))!.ToArray());
         Assert.Equal(value, await Lake.ReadJsonStreamAsync(LakeContainers.Bronze, Name("streamed.json"), PipelineJsonContext.Blobs.QuotaDay));
         Assert.Null(await Lake.ReadJsonStreamAsync(LakeContainers.Bronze, Name("none.json"), PipelineJsonContext.Blobs.QuotaDay));
+    }
+
+    [Fact]
+    public async Task ReadJsonItems_LargeManifest_EachMovieInOrderOnceAndTheRestAsRead()
+    {
+        // ~4 MB of JSON: the reader's 64 KB buffer ends inside items, strings and the counts object many times over.
+        var movies = Enumerable.Range(0, 12_000).Select(i => new MovieOutcome($"movie-{i:D5}", $"Title \"{i}\" – é", i % 7 == 0 ? null : 1900 + (i % 120), 1 + (i / 5),
+            i % 11 == 0 ? MovieOutcomes.NotFound : MovieOutcomes.Fetched, $"2026/11/23/run/movie-{i:D5}.json", i % 11 == 0 ? "Movie not found!" : null, 1 + (i % 3),
+            $"tt{i:D7}", new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero).AddSeconds(i))).ToList();
+        var manifest = new RunManifest("20261123-run", new DateOnly(2026, 11, 23), new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero), 12_000, 5, 2_400,
+            OutcomeCounts.Of(movies), "stopped: \"quota\"", 20_000, 3, movies, "deferred");
+        await Lake.WriteJsonStreamAsync(LakeContainers.Bronze, Name("_manifest.json"), manifest, PipelineJsonContext.Blobs.RunManifest);
+
+        var read = new List<MovieOutcome>();
+        var header = await Lake.ReadJsonItemsAsync(LakeContainers.Bronze, Name("_manifest.json"), PipelineJsonContext.Blobs.RunManifest, "movies",
+            PipelineJsonContext.Blobs.MovieOutcome, read.Add);
+
+        Assert.Equal(movies, read);
+        Assert.Empty(header!.Movies);
+        IReadOnlyList<MovieOutcome> none = [];
+        Assert.Equal(manifest with { Movies = none }, header with { Movies = none });
+        Assert.Equal(manifest.Counts, header.Counts);
+        Assert.Null(await Lake.ReadJsonItemsAsync(LakeContainers.Bronze, Name("none.json"), PipelineJsonContext.Blobs.RunManifest, "movies",
+            PipelineJsonContext.Blobs.MovieOutcome, read.Add));
+    }
+
+    [Fact]
+    public async Task ReadJsonItems_CutShort_InvalidDataNamingTheBlob()
+    {
+        var json = "{\"runId\":\"r\",\"movies\":[{\"movieKey\":\"a\",\"title\":\"A\",\"batch\":1,\"outcome\":\"fetched\",\"attempts\":1},{\"movieKey\":\"b\"";
+        await Lake.UploadAsync(LakeContainers.Bronze, Name("cut.json"), BinaryData.FromString(json), overwrite: true);
+        var read = new List<MovieOutcome>();
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Lake.ReadJsonItemsAsync(LakeContainers.Bronze, Name("cut.json"), PipelineJsonContext.Blobs.RunManifest,
+            "movies", PipelineJsonContext.Blobs.MovieOutcome, read.Add));
+
+        Assert.Contains("cut.json", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["a"], read.Select(m => m.MovieKey));
     }
 
     [Fact]

@@ -82,6 +82,28 @@ public sealed class ParquetTableTests
         Assert.Equal(Json(rows), Json(read));
     }
 
+    [Theory]
+    [InlineData(300, 10)]
+    [InlineData(9_000, ParquetTable.RowGroupSize)]
+    public async Task ReadAsync_KeepSomeRows_OnlyThoseInFileOrderWithEveryColumn(int count, int rowGroupSize)
+    {
+        // Several row groups, and a file large enough to be read on several threads.
+        var rows = RandomRows.Make<MoviesUnifiedRow>(count, seed: 13);
+        var written = await ParquetTable.WriteAsync(rows, rowGroupSize);
+
+        var read = await ParquetTable.ReadAsync<MoviesUnifiedRow>(written, null, i => i % 7 == 3 || i == count - 1);
+
+        Assert.Equal(Json(rows.Where((_, i) => i % 7 == 3 || i == count - 1)), Json(read));
+    }
+
+    [Fact]
+    public async Task ReadAsync_KeepNoRow_Empty()
+    {
+        var written = await ParquetTable.WriteAsync(RandomRows.Make<MoviesUnifiedRow>(20, seed: 2));
+
+        Assert.Empty(await ParquetTable.ReadAsync<MoviesUnifiedRow>(written, null, _ => false));
+    }
+
     private static async Task AssertSameAsSerializerAsync<T>()
         where T : class, new()
     {
