@@ -10,7 +10,22 @@ public static class Machine
     public static string Describe(string? loadAtStart = null)
     {
         var load = Load() is { } now ? loadAtStart is null ? $", load {now}" : $", load {loadAtStart} at start, {now} at end" : string.Empty;
-        return $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024)} GiB, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}{load}";
+        return $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024)} GiB, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {Build()}{load}";
+    }
+
+    /// <summary>How this <c>movies</c> was built, which decides how much is left to JIT-compile in every process it
+    /// starts: self-contained with one composite ReadyToRun image of the app and the framework (docs/performance.md,
+    /// "Build"), or framework-dependent (the Release build's own ReadyToRun images, or none in Debug).</summary>
+    public static string Build()
+    {
+        var selfContained = string.Equals(Path.GetDirectoryName(typeof(object).Assembly.Location), Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory), StringComparison.Ordinal);
+        var composite = File.Exists(Path.Combine(AppContext.BaseDirectory, $"{typeof(Machine).Assembly.GetName().Name}.r2r.dll"));
+        return (selfContained, composite) switch
+        {
+            (true, true) => "self-contained composite ReadyToRun build",
+            (true, false) => "self-contained build",
+            _ => "framework-dependent build",
+        };
     }
 
     /// <summary>The 1, 5 and 15 minute load averages (Linux), or null.</summary>

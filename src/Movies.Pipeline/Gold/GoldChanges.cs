@@ -47,6 +47,19 @@ public sealed class GoldChanges
         return this;
     }
 
+    /// <summary>Starts serializing the tables added so far on the thread pool, while the caller goes on computing the
+    /// others (the commit serializes what is not started yet and waits for all). The rows must not change after this.</summary>
+    public GoldChanges StartSerializing(CancellationToken cancellationToken = default)
+    {
+        foreach (var table in _tables)
+        {
+            _ = table.ParquetAsync(cancellationToken);
+            _ = table.CsvAsync(cancellationToken);
+        }
+
+        return this;
+    }
+
     /// <summary>A gold blob beside the tables (full name in the gold container, e.g. <c>reports/…</c>), written
     /// after the history copy and before latest changes.</summary>
     public GoldChanges AddFile(string name, BinaryData content)
@@ -83,6 +96,35 @@ public sealed class GoldChanges
 
     internal IReadOnlyList<(string Name, BinaryData Content)> LatestFiles => _latestFiles;
 
-    /// <summary>A table to serialize: <paramref name="Cells"/> (rows × columns) says how big, so the largest start first.</summary>
-    internal sealed record Table(string Name, long Cells, Func<CancellationToken, Task<BinaryData>> Parquet, Func<BinaryData> Csv);
+    /// <summary>A table to serialize: <see cref="Cells"/> (rows × columns) says how big, so the largest start first. Each
+    /// form is serialized once, on the thread pool, by whichever asks first (<see cref="StartSerializing"/> or the commit).</summary>
+    internal sealed class Table(string name, long cells, Func<CancellationToken, Task<BinaryData>> parquet, Func<BinaryData> csv)
+    {
+        private readonly Lock _gate = new();
+        private Task<BinaryData>? _parquet;
+        private Task<BinaryData>? _csv;
+
+        public string Name => name;
+
+        public long Cells => cells;
+
+        public Task<BinaryData> ParquetAsync(CancellationToken cancellationToken) => Once(ref _parquet, () => parquet(cancellationToken), cancellationToken);
+
+        public Task<BinaryData> CsvAsync(CancellationToken cancellationToken) => Once(ref _csv, () => Task.FromResult(csv()), cancellationToken);
+
+        private Task<BinaryData> Once(ref Task<BinaryData>? started, Func<Task<BinaryData>> make, CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                if (started is null)
+                {
+                    started = Task.Run(make, cancellationToken);
+                    // A commit that fails before it waits for this still observes its failure.
+                    _ = started.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+
+                return started;
+            }
+        }
+    }
 }

@@ -111,8 +111,8 @@ public sealed class GoldCommitter(ILakeStore lake, ILogger<GoldCommitter> logger
         foreach (var table in changes.TablesInOrder)
         {
             var (parquet, csv) = (GoldPaths.Latest(table.Name, "parquet"), GoldPaths.Latest(table.Name, "csv"));
-            jobs.Add((jobs.Count, table.Cells, async () => PublishedFile.Of(parquet, await table.Parquet(cancellationToken))));
-            jobs.Add((jobs.Count, table.Cells, () => Task.FromResult(PublishedFile.Of(csv, table.Csv()))));
+            jobs.Add((jobs.Count, table.Cells, async () => PublishedFile.Of(parquet, await table.ParquetAsync(cancellationToken))));
+            jobs.Add((jobs.Count, table.Cells, async () => PublishedFile.Of(csv, await table.CsvAsync(cancellationToken))));
         }
 
         foreach (var (name, content) in changes.LatestFiles)

@@ -75,27 +75,22 @@ public sealed class GoldPromoter
             var (films, history, runs) = await ReadCurrentAsync(current, incoming, token);
             var merged = GoldTables.Merge(films, incoming);
             movieCount = merged.Rows.Count;
-            // The summaries need only the merged films: they are added up on another core while the history is versioned.
-            var summaries = _providers is null ? Task.Run(() => GoldTables.Summaries(merged.Rows), token) : null;
-            var versions = MovieHistory.Apply(history ?? MovieHistory.Seed(films), merged.Refreshed);
             var changes = new GoldChanges();
+            // The history needs only the films the run refreshed: it is versioned on another core while the tables made
+            // from all the films are built, and movies_unified, the largest, is serialized from the moment it is added.
+            var versions = Task.Run(() => MovieHistory.Apply(history ?? MovieHistory.Seed(films), merged.Refreshed), token);
             if (_providers is null)
             {
-                var tables = await summaries!;
-                changes.AddTable(GoldPaths.MoviesUnified, merged.Rows)
-                    .AddTable(GoldPaths.MovieHistory, versions)
-                    .AddTable(GoldPaths.GenreSummary, tables.Genres)
-                    .AddTable(GoldPaths.DecadeSummary, tables.Decades)
-                    .AddTable(GoldPaths.DirectorSummary, tables.Directors);
+                GoldTables.AddSummaries(changes.AddTable(GoldPaths.MoviesUnified, merged.Rows).StartSerializing(token), merged.Rows);
             }
             else
             {
                 // The providers' current tables are read under the gold lease: a provider file made current before this
                 // commit is in it, one made current after publishes its own version from these films.
                 await _providers.AddTablesAsync(changes, merged.Rows, token);
-                changes.AddTable(GoldPaths.MovieHistory, versions);
             }
 
+            changes.AddTable(GoldPaths.MovieHistory, await versions);
             changes.AddTable(GoldPaths.RunQuality, GoldTables.Upsert(runs, quality));
             var goldManifest = new GoldManifest(manifest.RunId, manifest.RunDate, manifest.StartedAt, quality.Status, quality.FailureReason, silverManifestBlobName, changes.TableRows);
             changes.AddFile(GoldPaths.HistoryManifest(runFolder), new BinaryData(JsonSerializer.SerializeToUtf8Bytes(goldManifest, PipelineJsonContext.Blobs.GoldManifest)));

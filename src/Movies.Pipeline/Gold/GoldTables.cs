@@ -128,6 +128,17 @@ public static class GoldTables
         return new UnifiedMerge(rows, refreshed);
     }
 
+    /// <summary>Adds the three summaries of <paramref name="films"/> to <paramref name="changes"/>, made in one pass
+    /// (<see cref="Summaries"/>), not one pass per table.</summary>
+    public static GoldChanges AddSummaries(GoldChanges changes, IReadOnlyList<MoviesUnifiedRow> films)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var summaries = Summaries(films);
+        return changes.AddTable(GoldPaths.GenreSummary, summaries.Genres)
+            .AddTable(GoldPaths.DecadeSummary, summaries.Decades)
+            .AddTable(GoldPaths.DirectorSummary, summaries.Directors);
+    }
+
     /// <summary>The three summaries of <paramref name="movies"/> in one pass over them.</summary>
     public static GoldSummaries Summaries(IReadOnlyList<MoviesUnifiedRow> movies)
     {

@@ -48,13 +48,13 @@ public sealed class ProviderGold(ILakeStore lake, GoldCommitter committer, Provi
         var tables = catalog.HasProviders ? await ReadCurrentAsync(cancellationToken) : [];
         if (tables.All(t => t.Current is null))
         {
-            AddSummaries(changes.AddTable(GoldPaths.MoviesUnified, enriched), enriched);
+            GoldTables.AddSummaries(changes.AddTable(GoldPaths.MoviesUnified, enriched).StartSerializing(cancellationToken), enriched);
             return new ProviderJoinResult(enriched, null, [], []);
         }
 
         var joined = ProviderJoin.Join(enriched, tables, catalog);
         var films = joined.Films;
-        AddSummaries(changes.AddTable(GoldPaths.MoviesUnified, joined.Unified!), films)
+        GoldTables.AddSummaries(changes.AddTable(GoldPaths.MoviesUnified, joined.Unified!).StartSerializing(cancellationToken), films)
             .AddTable(GoldPaths.MoviesEnriched, enriched)
             .AddTable(GoldPaths.UnmatchedProviderRows, joined.Unmatched)
             .AddTable(GoldPaths.ProviderCoverage, joined.Coverage);
@@ -125,15 +125,6 @@ public sealed class ProviderGold(ILakeStore lake, GoldCommitter committer, Provi
 
         Log.ProvidersPublished(logger, arrivalId, commit.Version.Version, joined!.Films.Count);
         return new GoldResult(GoldPaths.HistoryManifest(folder), "succeeded", null, commit.Version.TableRows, commit.FilesWritten, commit.Version.Version, commit.Version.ContentHash);
-    }
-
-    // The three summaries in one pass (GoldTables.Summaries), not one pass per table.
-    private static GoldChanges AddSummaries(GoldChanges changes, IReadOnlyList<MoviesUnifiedRow> films)
-    {
-        var summaries = GoldTables.Summaries(films);
-        return changes.AddTable(GoldPaths.GenreSummary, summaries.Genres)
-            .AddTable(GoldPaths.DecadeSummary, summaries.Decades)
-            .AddTable(GoldPaths.DirectorSummary, summaries.Directors);
     }
 
     /// <summary>Unmatched rows counted by provider, then reason.</summary>

@@ -28,29 +28,13 @@ public sealed class FileSystemLakeStore : ILakeStore
     public async Task<bool> UploadAsync(string container, string name, BinaryData content, bool overwrite, CancellationToken cancellationToken = default)
     {
         var path = PathOf(container, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (!overwrite && File.Exists(path))
         {
             return false;
         }
 
-        // Write beside the target and move into place, so readers never see half a blob; the bytes as they are (no copy).
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            await File.WriteAllBytesAsync(temp, content.ToMemory(), cancellationToken);
-            if (!overwrite)
-            {
-                return NewFile.TryPublish(temp, path);
-            }
-
-            File.Move(temp, path, overwrite: true);
-            return true;
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        // The bytes as they are (no copy).
+        return await WriteBesideAsync(path, (temp, token) => File.WriteAllBytesAsync(temp, content.ToMemory(), token), overwrite, cancellationToken);
     }
 
     public async Task<BinaryData?> DownloadAsync(string container, string name, CancellationToken cancellationToken = default)
@@ -87,23 +71,11 @@ public sealed class FileSystemLakeStore : ILakeStore
     public async Task UploadStreamAsync(string container, string name, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var path = PathOf(container, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // Written beside the target and moved into place, as UploadAsync does, so readers never see half a blob.
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
+        await WriteBesideAsync(PathOf(container, name), async (temp, token) =>
         {
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, StreamBufferSize, FileOptions.Asynchronous))
-            {
-                await write(file, cancellationToken);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+            await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, StreamBufferSize, FileOptions.Asynchronous);
+            await write(file, token);
+        }, overwrite: true, cancellationToken);
     }
 
     public async IAsyncEnumerable<string> GetNamesAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -184,6 +156,29 @@ public sealed class FileSystemLakeStore : ILakeStore
         var path = PathOf(container, name);
         var tries = 0;
         return LakeLeases.WaitForAsync(container, name, wait, _ => Task.FromResult<ILakeLease?>(FileLakeLease.TryAcquire(container, name, path, ref tries)), cancellationToken);
+    }
+
+    /// <summary>Writes a blob beside its target and moves it into place (or, without <paramref name="overwrite"/>,
+    /// publishes it only where no blob is yet), so readers never see half a blob.</summary>
+    private static async Task<bool> WriteBesideAsync(string path, Func<string, CancellationToken, Task> write, bool overwrite, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await write(temp, cancellationToken);
+            if (!overwrite)
+            {
+                return NewFile.TryPublish(temp, path);
+            }
+
+            File.Move(temp, path, overwrite: true);
+            return true;
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     private static string VersionOf(BinaryData content) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content.ToMemory().Span));

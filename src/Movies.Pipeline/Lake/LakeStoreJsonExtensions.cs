@@ -21,7 +21,7 @@ public static class LakeStoreJsonExtensions
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"Blob {container}/{name} is not a valid {typeof(T).Name}: {e.Message}", e);
+            throw NotValid<T>(container, name, e);
         }
     }
 
@@ -43,7 +43,7 @@ public static class LakeStoreJsonExtensions
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"Blob {container}/{name} is not a valid {typeof(T).Name}: {e.Message}", e);
+            throw NotValid<T>(container, name, e);
         }
     }
 
@@ -82,6 +82,9 @@ public static class LakeStoreJsonExtensions
         ArgumentNullException.ThrowIfNull(lake);
         return lake.UploadStreamAsync(container, name, (stream, token) => JsonSerializer.SerializeAsync(stream, value, typeInfo, token), cancellationToken);
     }
+
+    private static InvalidDataException NotValid<T>(string container, string name, JsonException e)
+        => new($"Blob {container}/{name} is not a valid {typeof(T).Name}: {e.Message}", e);
 
     public static Task<bool> WriteJsonAsync<T>(this ILakeStore lake, string container, string name, T value, JsonTypeInfo<T> typeInfo, bool overwrite, CancellationToken cancellationToken = default)
         => lake.UploadAsync(container, name, new BinaryData(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo)), overwrite, cancellationToken);
