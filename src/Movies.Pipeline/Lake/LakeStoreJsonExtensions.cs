@@ -71,7 +71,7 @@ public static class LakeStoreJsonExtensions
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"Blob {container}/{name} is not a valid {typeof(T).Name}: {e.Message}", e);
+            throw NotValid<T>(container, name, e);
         }
     }
 
