@@ -53,16 +53,6 @@ public static class CliHost
         Bench.BenchProbe.Attach(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        _ = provider.GetRequiredService<IOptions<Movies.Pipeline.Resilience.ResilienceOptions>>().Value;
-        _ = provider.GetRequiredService<IOptions<Movies.Pipeline.Secrets.SecretsOptions>>().Value;
-        _ = provider.GetRequiredService<IOptions<Movies.Pipeline.Events.EventsOptions>>().Value;
-        _ = provider.GetRequiredService<IOptions<Movies.Pipeline.Gold.GoldOptions>>().Value;
-        _ = provider.GetRequiredService<IOptions<Movies.Pipeline.Enrichment.AnswerCacheOptions>>().Value;
-        _ = provider.GetRequiredService<IOptions<Movies.Pipeline.Enrichment.OmdbClientOptions>>().Value;
-        _ = provider.GetRequiredService<IOptions<Movies.Pipeline.Source.SelectionOptions>>().Value;
-        _ = provider.GetRequiredService<IOptions<Movies.Pipeline.Workflow.WorkflowOptions>>().Value;
-        _ = provider.GetRequiredService<IOptions<Movies.Pipeline.Lake.LakeOptions>>().Value;
-        _ = provider.GetRequiredService<IOptions<Movies.Pipeline.Providers.ProvidersOptions>>().Value;
         // Outside a generic host nobody runs ValidateOnStart: do it here, so bad settings fail before any work.
         provider.GetService<IStartupValidator>()?.Validate();
         return provider;
