@@ -2,7 +2,8 @@
 # The `movies` CLI as one self-contained folder with a single composite ReadyToRun image of the CLI, the engine,
 # their packages and the .NET runtime itself, so a process starts with almost nothing left to JIT-compile (the
 # Release build's own images cannot hold the framework's generic code instantiated over the engine's types;
-# docs/performance.md, "Build"). Takes a few minutes of CPU. Usage, from the repository root:
+# docs/performance.md, "Overlap, and a composite build"). Takes a few minutes of CPU.
+# Usage, from the repository root:
 #   bash scripts/publish-cli.sh [output folder, default artifacts/movies]
 #   artifacts/movies/movies bench --full --json
 set -euo pipefail

@@ -15,7 +15,8 @@ public static class Machine
 
     /// <summary>How this <c>movies</c> was built, which decides how much is left to JIT-compile in every process it
     /// starts: self-contained with one composite ReadyToRun image of the app and the framework (docs/performance.md,
-    /// "Build"), or framework-dependent (the Release build's own ReadyToRun images, or none in Debug).</summary>
+    /// "Overlap, and a composite build"), or framework-dependent (the Release build's own ReadyToRun images, or none
+    /// in Debug).</summary>
     public static string Build()
     {
         var selfContained = string.Equals(Path.GetDirectoryName(typeof(object).Assembly.Location), Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory), StringComparison.Ordinal);
