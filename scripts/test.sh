@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's one test command: installs what the tests need (Azurite and playwright-core from npm,
-# Chromium from Debian; NuGet packages, the Bicep CLI among them, by restore), runs every test of the
-# CI build, and checks formatting.
+# Chromium from Debian; NuGet packages, the Bicep CLI among them, by restore), runs every test of
+# every project in Movies.Functions.sln (the Functions app included), and checks formatting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,5 +14,5 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 npm ci --no-audit --no-fund
-dotnet test Movies.Pipeline.slnf --configuration Release
-dotnet format Movies.Pipeline.slnf --verify-no-changes --no-restore
+dotnet test Movies.Functions.sln --configuration Release
+dotnet format Movies.Functions.sln --verify-no-changes --no-restore
