@@ -12,8 +12,8 @@ namespace Movies.Cli.Bench;
 /// <summary>Counts every call that reaches a lake, per container, by what it does. A proxy over
 /// <see cref="ILakeStore"/> rather than an implementation of it, so a method added to the interface (a
 /// lease, a conditional write) is counted too without changing this class: a method whose name starts with
-/// Download, Read, Exists or Get and returns one value is a read, one that returns a stream of names is a
-/// listing, any other call is a write. A lease is counted as the requests it cost on blob storage (each acquire try,
+/// Download, Read, Exists or Get and returns one value is a read, one that returns a stream of names (or of names and
+/// versions) is a listing, any other call is a write. A lease is counted as the requests it cost on blob storage (each acquire try,
 /// the lock blob's creation, each renewal, the release: <see cref="ILakeLease.Requests"/>), as writes, once released;
 /// on the folder lake the lease reports what blob storage would have received for the same holding.</summary>
 public class LakeOpsCounter : DispatchProxy
@@ -61,6 +61,11 @@ public class LakeOpsCounter : DispatchProxy
             return CountPagesAsync(names, container);
         }
 
+        if (result is IAsyncEnumerable<LakeBlobVersion> versions)
+        {
+            return CountPagesAsync(versions, container);
+        }
+
         if (result is Task<ILakeLease> lease)
         {
             return CountLeaseAsync(lease, container);
@@ -76,7 +81,7 @@ public class LakeOpsCounter : DispatchProxy
         return result;
     }
 
-    private async IAsyncEnumerable<string> CountPagesAsync(IAsyncEnumerable<string> names, string container, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private async IAsyncEnumerable<T> CountPagesAsync<T>(IAsyncEnumerable<T> names, string container, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Add(container, 2);
         var count = 0;

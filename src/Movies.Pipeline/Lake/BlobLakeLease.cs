@@ -35,6 +35,10 @@ internal sealed class BlobLakeLease : ILakeLease
 
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>A renewal, now: it fails once another holder took the lease (or broke it), even if this holder's own
+    /// renewals have not noticed yet (it was paused).</summary>
+    public Task<bool> ConfirmAsync(CancellationToken cancellationToken = default) => _renewal.ConfirmAsync(cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await _renewal.DisposeAsync();

@@ -137,13 +137,27 @@ public sealed class BlobLakeStore(BlobServiceClient service, TimeSpan? leaseDura
         }
     }
 
+    public async IAsyncEnumerable<LakeBlobVersion> GetVersionsAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        LakeNames.ValidatePrefix(container, prefix);
+        // Versions are read to write under them: the container is ensured (once per process) as for a write.
+        var client = await GetContainerAsync(container, cancellationToken);
+
+        // A listing carries each blob's ETag: the versions of a folder of blobs in one request.
+        await foreach (var item in client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+        {
+            // Listed ETags come unquoted, a download's quoted: the header form is the one version for both.
+            yield return new LakeBlobVersion(item.Name, item.Properties.ETag!.Value.ToString("H"));
+        }
+    }
+
     public async Task<LakeBlob?> DownloadWithVersionAsync(string container, string name, CancellationToken cancellationToken = default)
     {
         LakeNames.Validate(container, name);
         try
         {
             var result = await service.GetBlobContainerClient(container).GetBlobClient(name).DownloadContentAsync(cancellationToken);
-            return new LakeBlob(result.Value.Content, result.Value.Details.ETag.ToString());
+            return new LakeBlob(result.Value.Content, result.Value.Details.ETag.ToString("H"));
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -161,8 +175,10 @@ public sealed class BlobLakeStore(BlobServiceClient service, TimeSpan? leaseDura
             await blob.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions { Conditions = conditions, TransferOptions = Transfers }, cancellationToken);
             return true;
         }
-        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412 || e.ErrorCode == BlobErrorCode.InvalidBlockList)
         {
+            // InvalidBlockList: a blob of more than one block whose staged blocks another writer's commit discarded. It too
+            // means another writer got there first.
             return false;
         }
     }

@@ -12,6 +12,8 @@ public sealed class CountedLease(ILakeLease inner, Action<int> count) : ILakeLea
 
     public int Requests => inner.Requests;
 
+    public Task<bool> ConfirmAsync(CancellationToken cancellationToken = default) => inner.ConfirmAsync(cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await inner.DisposeAsync();

@@ -71,6 +71,21 @@ public sealed class CountingLakeStore(ILakeStore inner) : ILakeStore
     public async Task<ILakeLease> AcquireLeaseAsync(string container, string name, TimeSpan? wait = null, CancellationToken cancellationToken = default)
         => new CountedLease(await inner.AcquireLeaseAsync(container, name, wait, cancellationToken), requests => Interlocked.Add(ref _writes, requests));
 
+    public async IAsyncEnumerable<LakeBlobVersion> GetVersionsAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _lists);
+        var count = 0;
+        await foreach (var version in inner.GetVersionsAsync(container, prefix, cancellationToken))
+        {
+            if (++count % ListPageSize == 0)
+            {
+                Interlocked.Increment(ref _lists);
+            }
+
+            yield return version;
+        }
+    }
+
     public async IAsyncEnumerable<string> GetNamesAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _lists);

@@ -1,14 +1,20 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace Movies.Pipeline.Lake;
 
 /// <summary>The lake as a local folder: blob <c>container/name</c> lives at <c>{root}/{container}/{name}</c>.
-/// Versions are content hashes; a conditional write holds an OS lock under <c>{root}/.locks/</c> (outside every
-/// container) while it compares and swaps; a lease is an OS lock on the lock blob's own file.</summary>
-public sealed class FileSystemLakeStore : ILakeStore
+/// A version is the content's hash and the file's write time (every write stamps its own, so a rewrite of the same
+/// bytes is a new version, as an ETag is); a conditional write holds an OS lock under <c>{root}/.locks/</c> (outside
+/// every container) while it compares and swaps; a lease is an OS lock on the lock blob's own file, and a process
+/// lock (<see cref="IProcessLocks"/>) one under <c>.locks/_held/</c>.</summary>
+public sealed class FileSystemLakeStore : ILakeStore, IProcessLocks
 {
     private const string GuardFolder = ".locks";
+
+    // Below the guard folder, beside its container folders (a container name never starts with '_').
+    private const string HeldFolder = "_held";
 
     // A compare-and-swap holds its guard for one read and one write: any wait longer than this is a fault.
     private static readonly TimeSpan GuardWait = TimeSpan.FromSeconds(30);
@@ -101,10 +107,33 @@ public sealed class FileSystemLakeStore : ILakeStore
         await Task.CompletedTask;
     }
 
+    public async IAsyncEnumerable<LakeBlobVersion> GetVersionsAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var name in GetNamesAsync(container, prefix, cancellationToken))
+        {
+            // A file removed since it was listed is not there any more: no version.
+            if (await VersionOfFileAsync(PathOf(container, name), cancellationToken) is { } version)
+            {
+                yield return new LakeBlobVersion(name, version);
+            }
+        }
+    }
+
     public async Task<LakeBlob?> DownloadWithVersionAsync(string container, string name, CancellationToken cancellationToken = default)
     {
-        var content = await DownloadAsync(container, name, cancellationToken);
-        return content is null ? null : new LakeBlob(content, VersionOf(content));
+        var path = PathOf(container, name);
+        try
+        {
+            // The bytes and the write time from one open file, so both belong to the same write.
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, StreamBufferSize, FileOptions.Asynchronous);
+            var content = new byte[file.Length];
+            await file.ReadExactlyAsync(content, cancellationToken);
+            return new LakeBlob(new BinaryData(content), VersionOf(SHA256.HashData(content), File.GetLastWriteTimeUtc(file.SafeFileHandle)));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 
     public async Task<bool> UploadIfVersionAsync(string container, string name, BinaryData content, string? ifVersion, CancellationToken cancellationToken = default)
@@ -115,9 +144,10 @@ public sealed class FileSystemLakeStore : ILakeStore
         var tries = 0;
         await using var guard = await LakeLeases.WaitForAsync(container, name, GuardWait,
             _ => Task.FromResult<ILakeLease?>(FileLakeLease.TryAcquire(container, name, guardPath, ref tries)), cancellationToken);
-        var current = await DownloadAsync(container, name, cancellationToken);
-        var matches = ifVersion is null ? current is null : current is not null && string.Equals(VersionOf(current), ifVersion, StringComparison.Ordinal);
-        if (!matches)
+        // The version is checked again here, under the guard, right before the move: a writer that lost its lease and
+        // resumed cannot move its file over one written since it read the version.
+        var current = await VersionOfFileAsync(PathOf(container, name), cancellationToken);
+        if (!string.Equals(current, ifVersion, StringComparison.Ordinal))
         {
             return false;
         }
@@ -134,8 +164,8 @@ public sealed class FileSystemLakeStore : ILakeStore
         var tries = 0;
         await using var guard = await LakeLeases.WaitForAsync(container, name, GuardWait,
             _ => Task.FromResult<ILakeLease?>(FileLakeLease.TryAcquire(container, name, guardPath, ref tries)), cancellationToken);
-        var current = await DownloadAsync(container, name, cancellationToken);
-        if (current is null || (ifVersion is not null && !string.Equals(VersionOf(current), ifVersion, StringComparison.Ordinal)))
+        var current = await VersionOfFileAsync(path, cancellationToken);
+        if (current is null || (ifVersion is not null && !string.Equals(current, ifVersion, StringComparison.Ordinal)))
         {
             return false;
         }
@@ -158,6 +188,13 @@ public sealed class FileSystemLakeStore : ILakeStore
         return LakeLeases.WaitForAsync(container, name, wait, _ => Task.FromResult<ILakeLease?>(FileLakeLease.TryAcquire(container, name, path, ref tries)), cancellationToken);
     }
 
+    public ILakeLease? TryTakeLock(string container, string name)
+    {
+        LakeNames.Validate(container, name);
+        var tries = 0;
+        return FileLakeLease.TryAcquire(container, name, Path.Combine(_root, GuardFolder, HeldFolder, container, name.Replace('/', Path.DirectorySeparatorChar)), ref tries);
+    }
+
     /// <summary>Writes a blob beside its target and moves it into place (or, without <paramref name="overwrite"/>,
     /// publishes it only where no blob is yet), so readers never see half a blob.</summary>
     private static async Task<bool> WriteBesideAsync(string path, Func<string, CancellationToken, Task> write, bool overwrite, CancellationToken cancellationToken)
@@ -167,6 +204,9 @@ public sealed class FileSystemLakeStore : ILakeStore
         try
         {
             await write(temp, cancellationToken);
+            // A precise stamp of its own (the file system's clock ticks coarsely): with the hash, it makes the version
+            // of this write differ from any other's, even of the same bytes.
+            File.SetLastWriteTimeUtc(temp, DateTime.UtcNow);
             if (!overwrite)
             {
                 return NewFile.TryPublish(temp, path);
@@ -181,7 +221,23 @@ public sealed class FileSystemLakeStore : ILakeStore
         }
     }
 
-    private static string VersionOf(BinaryData content) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content.ToMemory().Span));
+    private static string VersionOf(byte[] hash, DateTime writtenAt) => string.Create(CultureInfo.InvariantCulture, $"sha256:{Convert.ToHexStringLower(hash)}@{writtenAt.Ticks}");
+
+    /// <summary>The version of the file at <paramref name="path"/>, hashed as it is read (a large table is never held
+    /// whole), or null when there is none.</summary>
+    private static async Task<string?> VersionOfFileAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, StreamBufferSize,
+                FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return VersionOf(await SHA256.HashDataAsync(file, cancellationToken), File.GetLastWriteTimeUtc(file.SafeFileHandle));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
 
     private string PathOf(string container, string name)
     {

@@ -13,6 +13,12 @@ public interface ILakeLease : IAsyncDisposable
     /// another holder may have it now, so work that relies on it must stop.</summary>
     CancellationToken Lost { get; }
 
+    /// <summary>Asks the storage whether this lease is still held, now: on blob storage a renewal (which also extends it);
+    /// on the folder lake whether the lock file at its name is still the one held open (a lock file deleted or replaced
+    /// meanwhile lets another process lock the new one). False, and <see cref="Lost"/> cancelled, when another holder may
+    /// have it: nothing more may be written under it. Throws when the storage cannot be asked.</summary>
+    Task<bool> ConfirmAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The storage requests this lease has cost so far, as blob storage bills them: each acquire try, the lock
     /// blob's creation when it was missing, each renewal and the release. The folder lake, which has no storage
     /// service, reports what blob storage would have received for the same holding (a renewal every third of

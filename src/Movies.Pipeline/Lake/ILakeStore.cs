@@ -27,6 +27,10 @@ public interface ILakeStore
     /// <summary>Names of the blobs under a prefix, in ordinal order.</summary>
     IAsyncEnumerable<string> GetNamesAsync(string container, string prefix, CancellationToken cancellationToken = default);
 
+    /// <summary>The names and current versions of the blobs under a prefix, in ordinal order, without their content: one
+    /// listing, as <see cref="GetNamesAsync"/> (the folder lake hashes each file, as its versions are content hashes).</summary>
+    IAsyncEnumerable<LakeBlobVersion> GetVersionsAsync(string container, string prefix, CancellationToken cancellationToken = default);
+
     /// <summary>Downloads a blob with the version it was read at, or returns null when it does not exist.</summary>
     Task<LakeBlob?> DownloadWithVersionAsync(string container, string name, CancellationToken cancellationToken = default);
 

@@ -17,6 +17,7 @@ internal sealed class LeaseRenewal : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationTokenSource _lost = new();
     private readonly Task _renewals;
+    private int _losing;
 
     /// <param name="renewAsync">Renews the hold once: null when renewed, otherwise why it is gone (another holder has
     /// it now), which loses it at once. A throw is storage trouble, retried until the validity lapses.</param>
@@ -38,6 +39,24 @@ internal sealed class LeaseRenewal : IAsyncDisposable
 
     /// <summary>The hold was lost (readable after disposal, when <see cref="Lost"/>'s source is gone).</summary>
     public bool IsLost { get; private set; }
+
+    /// <summary>Renews the hold once, now: true while it is held; false, and the hold lost, when a renewal says another
+    /// holder has it. Storage trouble throws (the caller cannot tell either way).</summary>
+    public async Task<bool> ConfirmAsync(CancellationToken cancellationToken = default)
+    {
+        if (IsLost)
+        {
+            return false;
+        }
+
+        if (await _renewAsync(cancellationToken) is { } gone)
+        {
+            await LoseAsync(gone);
+            return false;
+        }
+
+        return true;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -85,6 +104,12 @@ internal sealed class LeaseRenewal : IAsyncDisposable
 
     private async Task LoseAsync(string reason)
     {
+        // Once, whether the renewals or a confirmation found it first.
+        if (Interlocked.Exchange(ref _losing, 1) == 1)
+        {
+            return;
+        }
+
         IsLost = true;
         _onLost(reason);
         await _lost.CancelAsync();

@@ -32,6 +32,9 @@ internal abstract class DelegatingLakeStore(ILakeStore inner) : ILakeStore
     public virtual IAsyncEnumerable<string> GetNamesAsync(string container, string prefix, CancellationToken cancellationToken = default)
         => inner.GetNamesAsync(container, prefix, cancellationToken);
 
+    public virtual IAsyncEnumerable<LakeBlobVersion> GetVersionsAsync(string container, string prefix, CancellationToken cancellationToken = default)
+        => inner.GetVersionsAsync(container, prefix, cancellationToken);
+
     public virtual Task<bool> DeleteAsync(string container, string name, string? ifVersion = null, CancellationToken cancellationToken = default)
         => inner.DeleteAsync(container, name, ifVersion, cancellationToken);
 

@@ -155,6 +155,43 @@ public abstract class LakeContractTests
     }
 
     [Fact]
+    public async Task UploadIfVersion_SameBytesWrittenMeanwhile_RefusedAsAnETagWouldBe()
+    {
+        await Lake.UploadAsync(LakeContainers.Gold, Name("same.json"), BinaryData.FromString("one"), overwrite: true);
+        var read = (await Lake.DownloadWithVersionAsync(LakeContainers.Gold, Name("same.json")))!;
+
+        // Another writer rewrites the very same bytes: a new write, so a new version.
+        await Lake.UploadAsync(LakeContainers.Gold, Name("same.json"), BinaryData.FromString("one"), overwrite: true);
+
+        Assert.False(await Lake.UploadIfVersionAsync(LakeContainers.Gold, Name("same.json"), BinaryData.FromString("stale"), read.Version));
+        Assert.Equal("one", (await Lake.DownloadAsync(LakeContainers.Gold, Name("same.json")))!.ToString());
+    }
+
+    [Fact]
+    public async Task GetVersions_UnderAPrefix_NamesInOrderWithTheVersionsADownloadGives()
+    {
+        await Lake.UploadAsync(LakeContainers.Gold, Name("f/b.csv"), BinaryData.FromString("b"), overwrite: true);
+        await Lake.UploadAsync(LakeContainers.Gold, Name("f/a.csv"), BinaryData.FromString("a"), overwrite: true);
+        await Lake.UploadAsync(LakeContainers.Gold, Name("f/sub/c.csv"), BinaryData.FromString("c"), overwrite: true);
+        await Lake.UploadAsync(LakeContainers.Gold, Name("g/d.csv"), BinaryData.FromString("d"), overwrite: true);
+
+        var versions = new List<LakeBlobVersion>();
+        await foreach (var version in Lake.GetVersionsAsync(LakeContainers.Gold, Name("f/")))
+        {
+            versions.Add(version);
+        }
+
+        Assert.Equal([Name("f/a.csv"), Name("f/b.csv"), Name("f/sub/c.csv")], versions.Select(v => v.Name));
+        foreach (var version in versions)
+        {
+            Assert.Equal((await Lake.DownloadWithVersionAsync(LakeContainers.Gold, version.Name))!.Version, version.Version);
+        }
+
+        Assert.True(await Lake.UploadIfVersionAsync(LakeContainers.Gold, Name("f/a.csv"), BinaryData.FromString("a2"), versions[0].Version));
+        Assert.False(await Lake.UploadIfVersionAsync(LakeContainers.Gold, Name("f/a.csv"), BinaryData.FromString("a3"), versions[0].Version));
+    }
+
+    [Fact]
     public async Task UploadIfVersion_MissingBlobWithAVersion_ReturnsFalse()
     {
         await Lake.UploadAsync(LakeContainers.Gold, Name("v.json"), BinaryData.FromString("one"), overwrite: true);
