@@ -2,13 +2,15 @@ using Azure;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
 using Movies.Pipeline;
+using Movies.Pipeline.Lake;
 using Movies.Pipeline.Resilience;
 using Movies.Pipeline.Secrets;
 
 namespace Movies.Cli;
 
 /// <summary>Turns every failure into one clear line on stderr and an exit code, never a stack trace: bad input
-/// (settings, arguments, the source) is exit 2; a service that cannot be reached, or anything else, exit 1.</summary>
+/// (settings, arguments, the source) is exit 2; a lease lost while paused (another process published meanwhile) exit 3;
+/// a service that cannot be reached, or anything else, exit 1.</summary>
 public static class CliErrors
 {
     public static async Task<int> GuardAsync(Func<Task<int>> action, CancellationToken cancellationToken = default)
@@ -38,6 +40,7 @@ public static class CliErrors
             AggregateException e when e.InnerExceptions.Count > 0 && e.InnerExceptions.All(i => i is OptionsValidationException) =>
                 (ExitCodes.BadInput, $"Invalid settings: {string.Join(" ", e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures))}"),
             OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.RunFailed, "Cancelled. Run again with the same --run-id to resume."),
+            LakeLeaseLostException e => (ExitCodes.LeaseLost, e.Message),
             PipelineServiceException e => (ExitCodes.RunFailed, ServiceErrors.FirstLine(e.Message)),
             AuthenticationFailedException e => (ExitCodes.RunFailed, $"Azure sign-in failed (set AZURE_CLIENT_ID or sign in with az login): {ServiceErrors.FirstLine(e.Message)}"),
             RequestFailedException or AggregateException =>

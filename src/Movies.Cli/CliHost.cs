@@ -51,6 +51,8 @@ public static class CliHost
         configure?.Invoke(services);
         // Counts lake operations only when `movies bench` asks (MOVIES_BENCH_PROBE); otherwise nothing changes.
         Bench.BenchProbe.Attach(services);
+        // Freezes the process after a chosen write only when a test asks (MOVIES_FREEZE_AFTER_WRITE).
+        FreezePoint.Attach(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         // Outside a generic host nobody runs ValidateOnStart: do it here, so bad settings fail before any work.

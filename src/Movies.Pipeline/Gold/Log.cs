@@ -22,6 +22,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "Gold version {Version} of run {RunId} was cut short and its history copy differs from what it recorded; keeping latest at version {Committed}")]
     public static partial void CannotRollForward(ILogger logger, long version, string runId, long committed);
 
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "Run {RunId} lost the gold lease before its commit was published (paused past the lease); its writes were refused, nothing of it is published")]
+    public static partial void CommitFenced(ILogger logger, string runId);
+
     [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "Provider arrival {ArrivalId} published gold version {Version}: {Films} films joined with every provider's current table")]
     public static partial void ProvidersPublished(ILogger logger, string arrivalId, long version, int films);
 }

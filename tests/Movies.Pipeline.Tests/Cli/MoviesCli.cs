@@ -51,6 +51,9 @@ public static class MoviesCli
     /// <summary>Starts the CLI without waiting (to kill it mid-run); its output is not captured.</summary>
     public static Process Start(IDictionary<string, string>? environment, params string[] args) => Start(null, environment, args, redirect: false);
 
+    /// <summary>Starts the CLI without waiting, its output captured: read both streams as they come (a full pipe blocks it).</summary>
+    public static Process StartCaptured(IDictionary<string, string>? environment, params string[] args) => Start(null, environment, args, redirect: true);
+
     private static Process Start(string? workingDirectory, IDictionary<string, string>? environment, string[] args, bool redirect)
     {
         var start = new ProcessStartInfo("dotnet")
