@@ -14,8 +14,11 @@ namespace Movies.Pipeline.Enrichment;
 /// (the plan never claimed) knows nothing can be in bronze yet and checks nothing per movie. The holder renews the
 /// claim by rewriting the plan every third of <see cref="ClaimTime"/>; a waiter takes over a claim whose plan has not
 /// changed for <see cref="ClaimTime"/> by its own clock (no clocks compared across machines), so a crashed holder
-/// blocks the batch for at most that long. A claim is free once its holder wrote the batch's outcome, or gave it up
-/// after a failure. Cost of a first try: the plan read and the claim write.
+/// blocks the batch for at most that long. On the folder lake (<see cref="IProcessLocks"/>) the holder also keeps an OS
+/// lock on the batch from before its claim is written until it is done, so a waiter that can take that lock knows the
+/// holder is gone and takes the batch over at once, as a dead process frees every folder-lake lock. A claim is free
+/// once its holder wrote the batch's outcome, or gave it up after a failure. Cost of a first try: the plan read and the
+/// claim write (the OS lock is no storage request).
 /// </summary>
 internal sealed class BatchPlanClaim : IAsyncDisposable
 {
@@ -29,13 +32,15 @@ internal sealed class BatchPlanClaim : IAsyncDisposable
     private readonly string _planName;
     private readonly ILogger _logger;
     private readonly LeaseRenewal _renewal;
+    private readonly ILakeLease? _processLock;
     private BatchClaim _claim;
     private bool _completed;
 
-    private BatchPlanClaim(ILakeStore lake, string planName, BatchPlan plan, bool triedBefore, BatchOutcome? previous, ILogger logger)
+    private BatchPlanClaim(ILakeStore lake, string planName, BatchPlan plan, bool triedBefore, BatchOutcome? previous, ILakeLease? processLock, ILogger logger)
     {
         _lake = lake;
         _planName = planName;
+        _processLock = processLock;
         _logger = logger;
         Plan = plan;
         _claim = plan.Claim!;
@@ -68,7 +73,40 @@ internal sealed class BatchPlanClaim : IAsyncDisposable
         string? watched = null;
         var watchedSince = TimeSpan.Zero;
         var pause = FirstPause;
-        while (true)
+        var locks = lake as IProcessLocks;
+        // Held (folder lake) from before the claim is written to the end: while a holder has it, its claim is alive.
+        ILakeLease? processLock = null;
+        try
+        {
+            while (true)
+            {
+                var (claim, finished) = await TryClaimOnceAsync();
+                if (claim is not null || finished is not null)
+                {
+                    return (claim, finished);
+                }
+
+                if (clock.Elapsed >= wait)
+                {
+                    throw new LakeLeaseTimeoutException(LakeContainers.Bronze, planName, wait);
+                }
+
+                var next = TimeSpan.FromMilliseconds(pause.TotalMilliseconds * (0.5 + Random.Shared.NextDouble()));
+                await Task.Delay(next, cancellationToken);
+                pause = pause * 2 < LongestPause ? pause * 2 : LongestPause;
+            }
+        }
+        finally
+        {
+            // Not handed to a claim (finished, failed, timed out): released.
+            if (processLock is not null)
+            {
+                await processLock.DisposeAsync();
+            }
+        }
+
+        // One look at the plan: the claim taken, the batch finished, or (both null) a live claim to wait for.
+        async Task<(BatchPlanClaim? Claim, BatchOutcome? Finished)> TryClaimOnceAsync()
         {
             var blob = await lake.DownloadWithVersionAsync(LakeContainers.Bronze, planName, cancellationToken)
                 ?? throw new InvalidOperationException($"Run {work.RunId} has no plan for batch {work.Batch}; run the select step first.");
@@ -86,15 +124,23 @@ internal sealed class BatchPlanClaim : IAsyncDisposable
 
                 if (!done && !claim.Released)
                 {
-                    // Alive while its plan keeps changing (renewals); dead once unchanged for the claim time.
-                    if (blob.Version != watched)
+                    // On the folder lake: alive while its holder keeps the OS lock, dead the moment it does not. Elsewhere:
+                    // alive while its plan keeps changing (renewals); dead once unchanged for the claim time.
+                    free = locks is not null && (processLock ??= locks.TryTakeLock(LakeContainers.Bronze, planName)) is not null;
+                    if (!free && blob.Version != watched)
                     {
                         (watched, watchedSince) = (blob.Version, clock.Elapsed);
                         Log.BatchClaimWaiting(logger, work.Batch, claim.Holder);
                     }
 
-                    free = clock.Elapsed - watchedSince >= ClaimTime;
+                    free |= locks is null && clock.Elapsed - watchedSince >= ClaimTime;
                 }
+            }
+
+            // A free batch is claimed under the OS lock too: whoever holds it is the one claiming now.
+            if (free && locks is not null && (processLock ??= locks.TryTakeLock(LakeContainers.Bronze, planName)) is null)
+            {
+                return (null, null);
             }
 
             if (free)
@@ -102,21 +148,16 @@ internal sealed class BatchPlanClaim : IAsyncDisposable
                 var claimed = plan with { Claim = new BatchClaim(holder, (plan.Claim?.Tries ?? 0) + 1) };
                 if (await lake.UploadIfVersionAsync(LakeContainers.Bronze, planName, Write(claimed), blob.Version, cancellationToken))
                 {
-                    return (new BatchPlanClaim(lake, planName, claimed, plan.Claim is not null, previous, logger), null);
+                    var taken = new BatchPlanClaim(lake, planName, claimed, plan.Claim is not null, previous, processLock, logger);
+                    processLock = null;
+                    return (taken, null);
                 }
 
                 // Another process claimed or renewed first: look again at once.
-                continue;
+                return await TryClaimOnceAsync();
             }
 
-            if (clock.Elapsed >= wait)
-            {
-                throw new LakeLeaseTimeoutException(LakeContainers.Bronze, planName, wait);
-            }
-
-            var next = TimeSpan.FromMilliseconds(pause.TotalMilliseconds * (0.5 + Random.Shared.NextDouble()));
-            await Task.Delay(next, cancellationToken);
-            pause = pause * 2 < LongestPause ? pause * 2 : LongestPause;
+            return (null, null);
         }
     }
 
@@ -137,6 +178,12 @@ internal sealed class BatchPlanClaim : IAsyncDisposable
             {
                 // Unreleased, it lapses by itself within the claim time.
             }
+        }
+
+        // Last, once the claim says done or released: a waiter that takes the lock then finds it so.
+        if (_processLock is not null)
+        {
+            await _processLock.DisposeAsync();
         }
     }
 
