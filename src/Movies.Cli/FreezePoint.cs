@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Movies.Pipeline.Lake;
@@ -24,16 +23,13 @@ public partial class FreezePoint : DispatchProxy
     public static void Attach(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (Environment.GetEnvironmentVariable(Variable) is not { Length: > 0 } blob || blob.Split('/', 2) is not [var container, var name]
-            || services.LastOrDefault(d => d.ServiceType == typeof(ILakeStore)) is not { } lake)
+        if (Environment.GetEnvironmentVariable(Variable) is not { Length: > 0 } blob || blob.Split('/', 2) is not [var container, var name])
         {
             return;
         }
 
-        services.Remove(lake);
-        services.AddSingleton(sp =>
+        LakeProxy.Wrap(services, inner =>
         {
-            var inner = (ILakeStore)(lake.ImplementationInstance ?? lake.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, lake.ImplementationType!));
             var proxy = Create<ILakeStore, FreezePoint>();
             var point = (FreezePoint)(object)proxy;
             (point._inner, point._container, point._name) = (inner, container, name);
@@ -44,16 +40,7 @@ public partial class FreezePoint : DispatchProxy
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
-        object? result;
-        try
-        {
-            result = targetMethod.Invoke(_inner, args);
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            ExceptionDispatchInfo.Throw(e.InnerException);
-            throw;
-        }
+        var result = LakeProxy.Forward(_inner, targetMethod, args);
 
         var isTheBlob = targetMethod.Name.StartsWith("Upload", StringComparison.Ordinal) && args is [string container, string name, ..]
             && container == _container && name == _name;

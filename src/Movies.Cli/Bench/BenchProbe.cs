@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Movies.Pipeline.Lake;
 
 namespace Movies.Cli.Bench;
 
@@ -23,13 +22,11 @@ public static class BenchProbe
     public static void Attach(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (ReportPath is null || services.LastOrDefault(d => d.ServiceType == typeof(ILakeStore)) is not { } lake)
+        if (ReportPath is null || !LakeProxy.Wrap(services, lake => LakeOpsCounter.Wrap(lake, Counts)))
         {
             return;
         }
 
-        services.Remove(lake);
-        services.AddSingleton(sp => LakeOpsCounter.Wrap(Resolve(lake, sp), Counts));
         Interlocked.CompareExchange(ref _startWorkingSet, ProcessMemory.WorkingSetBytes(), 0);
     }
 
@@ -54,9 +51,4 @@ public static class BenchProbe
 
     /// <summary>Called by the counter at the end of a stage: the peak working set so far (the first time only).</summary>
     public static void MarkStage(string stage) => PeaksByStage.TryAdd(stage, ProcessMemory.PeakWorkingSetBytes());
-
-    private static ILakeStore Resolve(ServiceDescriptor lake, IServiceProvider services)
-        => (ILakeStore)(lake.ImplementationInstance
-            ?? lake.ImplementationFactory?.Invoke(services)
-            ?? ActivatorUtilities.CreateInstance(services, lake.ImplementationType!));
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using System.Runtime.ExceptionServices;
 using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
@@ -45,16 +44,7 @@ public class LakeOpsCounter : DispatchProxy
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
         var container = args is [string c, ..] && targetMethod.GetParameters() is [{ Name: "container" }, ..] ? c : "(none)";
-        object? result;
-        try
-        {
-            result = targetMethod.Invoke(_inner, args);
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            ExceptionDispatchInfo.Throw(e.InnerException);
-            throw;
-        }
+        var result = LakeProxy.Forward(_inner, targetMethod, args);
 
         if (result is IAsyncEnumerable<string> names)
         {

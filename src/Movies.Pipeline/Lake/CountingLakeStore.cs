@@ -71,33 +71,24 @@ public sealed class CountingLakeStore(ILakeStore inner) : ILakeStore
     public async Task<ILakeLease> AcquireLeaseAsync(string container, string name, TimeSpan? wait = null, CancellationToken cancellationToken = default)
         => new CountedLease(await inner.AcquireLeaseAsync(container, name, wait, cancellationToken), requests => Interlocked.Add(ref _writes, requests));
 
-    public async IAsyncEnumerable<LakeBlobVersion> GetVersionsAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<LakeBlobVersion> GetVersionsAsync(string container, string prefix, CancellationToken cancellationToken = default)
+        => CountPagesAsync(inner.GetVersionsAsync(container, prefix, cancellationToken), cancellationToken);
+
+    public IAsyncEnumerable<string> GetNamesAsync(string container, string prefix, CancellationToken cancellationToken = default)
+        => CountPagesAsync(inner.GetNamesAsync(container, prefix, cancellationToken), cancellationToken);
+
+    private async IAsyncEnumerable<T> CountPagesAsync<T>(IAsyncEnumerable<T> listing, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _lists);
         var count = 0;
-        await foreach (var version in inner.GetVersionsAsync(container, prefix, cancellationToken))
+        await foreach (var item in listing.WithCancellation(cancellationToken))
         {
             if (++count % ListPageSize == 0)
             {
                 Interlocked.Increment(ref _lists);
             }
 
-            yield return version;
-        }
-    }
-
-    public async IAsyncEnumerable<string> GetNamesAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref _lists);
-        var count = 0;
-        await foreach (var name in inner.GetNamesAsync(container, prefix, cancellationToken))
-        {
-            if (++count % ListPageSize == 0)
-            {
-                Interlocked.Increment(ref _lists);
-            }
-
-            yield return name;
+            yield return item;
         }
     }
 }

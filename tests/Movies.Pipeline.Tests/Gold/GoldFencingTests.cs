@@ -70,37 +70,20 @@ public abstract class GoldFencingTests(ITestOutputHelper output)
         {
             var lake = await CreateLakeAsync();
             await WriteRunsAsync(lake, trial);
-            using var frozen = MoviesCli.StartCaptured(new Dictionary<string, string> { [FreezePoint.Variable] = PendingBlob }, ["promote", "--run", RunA(trial), .. CliLake()]);
-            var stdout = frozen.StandardOutput.ReadToEndAsync();
-            var stderr = frozen.StandardError.ReadToEndAsync();
-            try
-            {
-                // Stopped right after its pending commit: that names its version, and latest is still all the seed's.
-                await WaitUntilStoppedAsync(frozen, stderr);
-                var pending = await GoldLatestReaderPendingAsync(lake);
-                Assert.Equal((2L, RunA(trial)), (pending.Version, pending.RunId));
-                Assert.Equal(1L, (await AssertLatestMatchesTheMarkerAsync(lake)).Version);
+            using var frozen = await FrozenPromotion.StartAsync(RunA(trial), CliLake());
+            // Stopped right after its pending commit: that names its version, and latest is still all the seed's.
+            var pending = await GoldLatestReaderPendingAsync(lake);
+            Assert.Equal((2L, RunA(trial)), (pending.Version, pending.RunId));
+            Assert.Equal(1L, (await AssertLatestMatchesTheMarkerAsync(lake)).Version);
 
-                await TakeAwayGoldLeaseAsync();
-                var second = await MoviesCli.RunAsync(null, ["promote", "--run", RunB(trial), .. CliLake()]);
-                Assert.True(second.ExitCode == 0, second.Stderr);
-                Assert.True(IsStopped(frozen.Id), "the frozen promotion ran on while the other published");
+            await TakeAwayGoldLeaseAsync();
+            var second = await MoviesCli.RunAsync(null, ["promote", "--run", RunB(trial), .. CliLake()]);
+            Assert.True(second.ExitCode == 0, second.Stderr);
+            Assert.True(frozen.IsStopped, "the frozen promotion ran on while the other published");
+            var (exitCode, error) = await frozen.ContinueAsync();
 
-                Signal(frozen.Id, "CONT");
-                await frozen.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-            }
-            finally
-            {
-                if (!frozen.HasExited)
-                {
-                    frozen.Kill(entireProcessTree: true);
-                }
-            }
-
-            var error = await stderr;
-            await stdout;
             var marker = await AssertLatestMatchesTheMarkerAsync(lake);
-            Assert.True(frozen.ExitCode == 3, $"exit {frozen.ExitCode}: {error}");
+            Assert.True(exitCode == 3, $"exit {exitCode}: {error}");
             Assert.Contains($"error: Gold: another promotion published version {marker.Version} meanwhile; nothing of this one ({RunA(trial)}) was published", error, StringComparison.Ordinal);
             Assert.DoesNotContain("Timed out", error, StringComparison.Ordinal);
             Assert.Equal(RunB(trial), marker.RunId);
@@ -145,40 +128,79 @@ public abstract class GoldFencingTests(ITestOutputHelper output)
         return marker;
     }
 
-    protected static async Task WaitUntilStoppedAsync(Process process, Task<string> stderr)
+    /// <summary>A real <c>movies promote</c> that stopped itself (SIGSTOP, the CLI's freeze hook) right after it wrote its
+    /// pending commit, as a paused instance would; killed on dispose if it is still there.</summary>
+    protected sealed class FrozenPromotion : IDisposable
     {
-        var deadline = Stopwatch.StartNew();
-        while (!IsStopped(process.Id))
+        private readonly Process _process;
+        private readonly Task<string> _stdout;
+        private readonly Task<string> _stderr;
+
+        private FrozenPromotion(Process process)
         {
-            if (process.HasExited)
+            _process = process;
+            _stdout = process.StandardOutput.ReadToEndAsync();
+            _stderr = process.StandardError.ReadToEndAsync();
+        }
+
+        /// <summary>Stopped by a signal: state T in /proc/{pid}/stat (the field after the command name in parentheses).</summary>
+        public bool IsStopped
+        {
+            get
             {
-                Assert.Fail($"exited ({process.ExitCode}) before reaching its freeze point: {await stderr}");
+                try
+                {
+                    var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+                    return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('T');
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+            }
+        }
+
+        public static async Task<FrozenPromotion> StartAsync(string runId, string[] lake)
+        {
+            var frozen = new FrozenPromotion(MoviesCli.StartCaptured(new Dictionary<string, string> { [FreezePoint.Variable] = PendingBlob }, ["promote", "--run", runId, .. lake]));
+            var deadline = Stopwatch.StartNew();
+            while (!frozen.IsStopped)
+            {
+                if (frozen._process.HasExited)
+                {
+                    Assert.Fail($"exited ({frozen._process.ExitCode}) before reaching its freeze point: {await frozen._stderr}");
+                }
+
+                Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(2), "did not reach its freeze point within 2 minutes");
+                await Task.Delay(20);
             }
 
-            Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(2), "did not reach its freeze point within 2 minutes");
-            await Task.Delay(20);
+            return frozen;
         }
-    }
 
-    /// <summary>Stopped by a signal: state T in /proc/{pid}/stat (the field after the command name in parentheses).</summary>
-    protected static bool IsStopped(int pid)
-    {
-        try
+        /// <summary>Sends SIGCONT and waits for the process to end: its exit code and what it wrote on stderr.</summary>
+        public async Task<(int ExitCode, string Stderr)> ContinueAsync()
         {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('T');
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
+            using (var kill = Process.Start(new ProcessStartInfo("sh", ["-c", $"kill -CONT {_process.Id.ToString(CultureInfo.InvariantCulture)}"]) { UseShellExecute = false })!)
+            {
+                await kill.WaitForExitAsync();
+                Assert.Equal(0, kill.ExitCode);
+            }
 
-    protected static void Signal(int pid, string signal)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("sh", ["-c", $"kill -{signal} {pid.ToString(CultureInfo.InvariantCulture)}"]) { UseShellExecute = false })!;
-        kill.WaitForExit();
-        Assert.Equal(0, kill.ExitCode);
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            await _stdout;
+            return (_process.ExitCode, await _stderr);
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            _process.Dispose();
+        }
     }
 
     private static async Task<GoldVersion> GoldLatestReaderPendingAsync(ILakeStore lake)
@@ -236,32 +258,16 @@ public sealed class FolderLakeGoldFencingTests(ITestOutputHelper output) : GoldF
         {
             var lake = await CreateLakeAsync();
             await WriteRunsAsync(lake, trial);
-            using var frozen = MoviesCli.StartCaptured(new Dictionary<string, string> { [FreezePoint.Variable] = "gold/" + GoldPaths.PendingVersion }, ["promote", "--run", RunA(trial), .. CliLake()]);
-            var stdout = frozen.StandardOutput.ReadToEndAsync();
-            var stderr = frozen.StandardError.ReadToEndAsync();
-            Task<MoviesCli.Result> second;
-            try
-            {
-                await WaitUntilStoppedAsync(frozen, stderr);
-                second = MoviesCli.RunAsync(null, ["promote", "--run", RunB(trial), .. CliLake()]);
-                // Whether the second is already waiting for the lock or still starting, it cannot publish before the first.
-                await Task.Delay(TimeSpan.FromSeconds(1));
-                Assert.False(second.IsCompleted);
-                Signal(frozen.Id, "CONT");
-                await frozen.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-            }
-            finally
-            {
-                if (!frozen.HasExited)
-                {
-                    frozen.Kill(entireProcessTree: true);
-                }
-            }
+            using var frozen = await FrozenPromotion.StartAsync(RunA(trial), CliLake());
+            var second = MoviesCli.RunAsync(null, ["promote", "--run", RunB(trial), .. CliLake()]);
+            // Whether the second is already waiting for the lock or still starting, it cannot publish before the first.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.False(second.IsCompleted);
+            var (exitCode, error) = await frozen.ContinueAsync();
 
             var result = await second;
-            Assert.True(frozen.ExitCode == 0, await stderr);
+            Assert.True(exitCode == 0, error);
             Assert.True(result.ExitCode == 0, result.Stderr);
-            await stdout;
             var marker = await AssertLatestMatchesTheMarkerAsync(lake);
             Assert.Equal((3L, RunB(trial)), (marker.Version, marker.RunId));
             var runs = await LakeRuns.QueryParquetAsync(lake, LakeContainers.Gold, GoldPaths.Latest(GoldPaths.RunQuality, "parquet"), "SELECT run_id FROM t ORDER BY run_id");
