@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # azd postdeploy hook: subscribe the blob-triggered functions to the lake's Event Grid system topic.
-#   bronze/**/_manifest.json created -> Host.Functions.PromoteToSilver
-#   silver/**/_manifest.json created -> Host.Functions.PromoteToGold
+#   bronze/{yyyy}/{MM}/{dd}/{runId}/_manifest.json created -> Host.Functions.PromoteToSilver
+#   silver/{yyyy}/{MM}/{dd}/{runId}/_manifest.json created -> Host.Functions.PromoteToGold
 #   landing/** created (a provider file) -> Host.Functions.IngestLandedFile
+# The run manifests' subscriptions filter on the run folder layout, not on the suffix alone: the blob name must
+# start with a year folder (a digit), so nothing under bronze/providers/ or bronze/_enrichment/ is ever delivered
+# (docs/security.md). The functions check the whole layout again ({yyyy}/{MM}/{dd}/{runId}/).
 # Events go to the Functions blob extension webhook, authenticated by the extension's system key
 # (blobs_extension), which this hook creates when missing (az functionapp keys set) once the code is
 # deployed: that is why this is a hook and not Bicep. Rerunning it is safe: an existing key is kept and
@@ -86,12 +89,18 @@ body_file="$(mktemp)"
 trap 'rm -f "${body_file}"' EXIT
 
 # subscribe <event subscription name> <container> <function name> [<subject suffix>]
-# Without a suffix every blob created in the container is delivered.
+# Without a suffix every blob created in the container is delivered. With one, only blobs in the run folder layout
+# (a name starting with its year folder) that end with it.
 subscribe() {
   local name="$1" container="$2" function_name="$3" suffix="${4:-}"
-  local ends_with=""
+  local ends_with="" advanced=""
   if [[ -n "${suffix}" ]]; then
     ends_with="\"subjectEndsWith\": \"${suffix}\","
+    local prefixes="" digit
+    for digit in 0 1 2 3 4 5 6 7 8 9; do
+      prefixes="${prefixes:+${prefixes}, }\"/blobServices/default/containers/${container}/blobs/${digit}\""
+    done
+    advanced="\"advancedFilters\": [{ \"operatorType\": \"StringBeginsWith\", \"key\": \"subject\", \"values\": [${prefixes}] }],"
   fi
   local endpoint="https://${AZURE_FUNCTION_APP_HOSTNAME}/runtime/webhooks/blobs?functionName=Host.Functions.${function_name}&code=${blobs_extension}"
 
@@ -107,6 +116,7 @@ subscribe() {
       "includedEventTypes": ["Microsoft.Storage.BlobCreated"],
       "subjectBeginsWith": "/blobServices/default/containers/${container}/",
       ${ends_with}
+      ${advanced}
       "isSubjectCaseSensitive": false
     },
     "eventDeliverySchema": "EventGridSchema",
@@ -131,7 +141,7 @@ subscribe() {
 }
 JSON
 
-  echo "Subscribing ${function_name} to BlobCreated of ${container}/**${suffix} ..."
+  echo "Subscribing ${function_name} to BlobCreated of ${container}/**${suffix}${suffix:+ in run folders} ..."
   # PUT creates or updates: rerunning the hook is safe. A relative URL goes to the current cloud's ARM.
   az rest \
     --method put \

@@ -96,20 +96,8 @@ public sealed class PostDeployScriptTests : IDisposable
     [Fact]
     public void PostDeploy_EveryBlobTrigger_IsSubscribedToItsContainer()
     {
-        var az = Path.Combine(_dir, "az");
-        File.WriteAllText(az, FakeAz.Replace("\r", "", StringComparison.Ordinal) + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(az, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        var bodies = SubscriptionBodies();
 
-        var run = Run();
-
-        Assert.True(run.ExitCode == 0, run.Output);
-        var bodies = File.ReadAllText(Path.Combine(_dir, "bodies.log")).Split("\n}\n", StringSplitOptions.RemoveEmptyEntries)
-            .Where(b => b.Contains("endpointUrl", StringComparison.Ordinal))
-            .Select(b => System.Text.Json.JsonDocument.Parse(b + "\n}").RootElement.GetProperty("properties").Clone())
-            .ToList();
         Assert.Equal(BlobTriggers.Count, bodies.Count);
         Assert.Contains(BlobTriggers, t => t.Container == "landing" && t.Function == "IngestLandedFile");
         foreach (var (function, container) in BlobTriggers)
@@ -128,6 +116,43 @@ public sealed class PostDeployScriptTests : IDisposable
                 Assert.False(filter.TryGetProperty("subjectEndsWith", out _), $"{function} must get every blob of {container}");
             }
         }
+    }
+
+    /// <summary>The attack of issue 25: a provider file landed as <c>_manifest.json</c> is kept in bronze under
+    /// <c>providers/…/_manifest.json</c>. The promotions' subscriptions, evaluated as Event Grid does (subject prefix and
+    /// suffix, case-insensitive, and every advanced filter), deliver run manifests only, never that blob or anything else
+    /// outside a run folder.</summary>
+    [Theory]
+    [InlineData("bronze", "2026/11/23/20261123-daily/_manifest.json", true)]
+    [InlineData("silver", "2026/11/23/20261123-daily/_manifest.json", true)]
+    [InlineData("bronze", "providers/audience_ratings/0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0/_manifest.json", false)]
+    [InlineData("bronze", "_enrichment/_manifest.json", false)]
+    [InlineData("silver", "providers/audience_ratings/files/20261123-audience_ratings-000001/_manifest.json", false)]
+    [InlineData("bronze", "2026/11/23/20261123-daily/ben-hur-1959-3f2a9c01de.json", false)]
+    public void PostDeploy_ManifestSubscriptions_DeliverRunFolderManifestsOnly(string container, string blob, bool delivered)
+    {
+        var function = container == "bronze" ? "PromoteToSilver" : "PromoteToGold";
+        var body = Assert.Single(SubscriptionBodies(), b => b.GetProperty("destination").GetProperty("properties").GetProperty("endpointUrl").GetString()!
+            .Contains($"functionName=Host.Functions.{function}&", StringComparison.Ordinal));
+
+        Assert.Equal(delivered, EventGridFilter.Delivers(body.GetProperty("filter"), $"/blobServices/default/containers/{container}/blobs/{blob}"));
+    }
+
+    /// <summary>Runs the hook against the stand-in az and returns the body of every event subscription it PUT.</summary>
+    private List<System.Text.Json.JsonElement> SubscriptionBodies()
+    {
+        var az = Path.Combine(_dir, "az");
+        File.WriteAllText(az, FakeAz.Replace("\r", "", StringComparison.Ordinal) + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(az, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var run = Run();
+        Assert.True(run.ExitCode == 0, run.Output);
+        return [.. File.ReadAllText(Path.Combine(_dir, "bodies.log")).Split("\n}\n", StringSplitOptions.RemoveEmptyEntries)
+            .Where(b => b.Contains("endpointUrl", StringComparison.Ordinal))
+            .Select(b => System.Text.Json.JsonDocument.Parse(b + "\n}").RootElement.GetProperty("properties").Clone())];
     }
 
     /// <summary>The app's blob triggers: function and container, from its source.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Movies.Pipeline.Lake;
 
 namespace Movies.Pipeline.Bronze;
 
@@ -42,7 +43,18 @@ public static class BronzePaths
     public static string DecidedOutcome(string runFolder, int batch, string attempt, string movieKey)
         => $"{DecidedOutcomes(runFolder, batch, attempt)}{movieKey}.json";
 
-    public static bool IsManifest(string name) => name.EndsWith("/" + ManifestFileName, StringComparison.Ordinal);
+    /// <summary>True for a run manifest: <c>_manifest.json</c> directly inside a run folder (<c>{yyyy}/{MM}/{dd}/{runId}</c>),
+    /// and nothing else that ends so (a provider file landed as <c>_manifest.json</c> is never one).</summary>
+    public static bool IsManifest(string name)
+        => name.EndsWith("/" + ManifestFileName, StringComparison.Ordinal) && LakeNames.IsRunFolder(RunFolderOf(name));
+
+    /// <summary>True for a movie record of a run: <c>{runFolder}/{movieKey}.json</c>, where a movie key never starts with '_'
+    /// (the run's own files do).</summary>
+    public static bool IsMovie(string name, string movieKey)
+    {
+        var slash = name.LastIndexOf('/');
+        return slash > 0 && LakeNames.IsRunFolder(name[..slash]) && !movieKey.StartsWith('_') && name[(slash + 1)..] == movieKey + ".json";
+    }
 
     /// <summary>The run folder of a manifest blob name.</summary>
     public static string RunFolderOf(string manifestName) => manifestName[..^(ManifestFileName.Length + 1)];

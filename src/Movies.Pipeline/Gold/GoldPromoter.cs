@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Silver;
+using Movies.Pipeline.Workflow;
 
 namespace Movies.Pipeline.Gold;
 
@@ -53,12 +54,16 @@ public sealed class GoldPromoter
         ArgumentException.ThrowIfNullOrWhiteSpace(silverManifestBlobName);
         if (!SilverPaths.IsManifest(silverManifestBlobName))
         {
-            throw new PipelineInputException($"'{silverManifestBlobName}' is not a silver run manifest (…/{SilverPaths.ManifestFileName}).");
+            throw new PipelineInputException($"'{silverManifestBlobName}' is not a silver run manifest ({{yyyy}}/{{MM}}/{{dd}}/{{runId}}/{SilverPaths.ManifestFileName}).");
         }
 
         var manifest = await _lake.ReadJsonAsync(LakeContainers.Silver, silverManifestBlobName, PipelineJsonContext.Blobs.SilverManifest, cancellationToken)
             ?? throw new PipelineInputException($"No silver manifest at silver/{silverManifestBlobName}.");
         var runFolder = SilverPaths.RunFolderOf(silverManifestBlobName);
+        if (manifest.RunId != RunIds.OfRunFolder(runFolder))
+        {
+            throw new PipelineInputException($"silver/{silverManifestBlobName} is the manifest of run '{manifest.RunId}', not of the run folder it is in.");
+        }
         var (incoming, quality) = await ReadRunAsync(manifest, silverManifestBlobName, cancellationToken);
         // The read usually finishes on a pool thread, and then everything after this line runs inside its completion,
         // whose async state still holds the silver rows (half the heap at 100,000 rows) until that state is cleared on

@@ -1,15 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Movies.Pipeline.Gold;
+using Movies.Pipeline.Lake;
 
 namespace Movies.Pipeline.Providers;
 
 /// <summary>The provider declarations, loaded from the providers file and validated as a whole: every problem is
 /// reported at once, each naming its provider, part, column or field. Adding a provider is a change to this file
 /// only: its files, columns, parsing rules, join key and the precedence of the fields it shares.</summary>
-public sealed partial class ProviderCatalog
+public sealed class ProviderCatalog
 {
+    /// <summary>Longest provider or part name: it is a folder of landing, bronze and silver.</summary>
+    public const int MaxProviderNameLength = 40;
+
     /// <summary>The precedence entry that stands for the daily runs' own value (source dataset and OMDb).</summary>
     public const string Pipeline = "pipeline";
 
@@ -122,7 +125,7 @@ public sealed partial class ProviderCatalog
                 ok = false;
             }
 
-            if (p.Name is null || !NamePattern().IsMatch(p.Name))
+            if (p.Name is null || !LakeNames.IsIdentifier(p.Name, MaxProviderNameLength))
             {
                 Error("name must be 1 to 40 lower-case letters, digits or '_', starting with a letter");
             }
@@ -193,7 +196,7 @@ public sealed partial class ProviderCatalog
                 foreach (var part in p.Parts)
                 {
                     var partWhere = $"part '{part.Name}'";
-                    if (part.Name is null || !NamePattern().IsMatch(part.Name))
+                    if (part.Name is null || !LakeNames.IsIdentifier(part.Name, MaxProviderNameLength))
                     {
                         Error($"{partWhere}: name must be 1 to 40 lower-case letters, digits or '_', starting with a letter");
                         continue;
@@ -332,7 +335,7 @@ public sealed partial class ProviderCatalog
         foreach (var f in declared)
         {
             var where = $"field '{f.Name}'";
-            if (f.Name is null || !FieldPattern().IsMatch(f.Name))
+            if (f.Name is null || !LakeNames.IsIdentifier(f.Name))
             {
                 errors.Add($"{where}: name must be 1 to 63 lower-case letters, digits or '_', starting with a letter");
                 continue;
@@ -461,10 +464,4 @@ public sealed partial class ProviderCatalog
             return false;
         }
     }
-
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,39}$", RegexOptions.CultureInvariant)]
-    private static partial Regex NamePattern();
-
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
-    private static partial Regex FieldPattern();
 }

@@ -23,9 +23,9 @@ public sealed class ProviderIngestor(ILakeStore lake, ProviderCatalog catalog, P
     public async Task<string> LandAsync(string providerName, string fileName, BinaryData content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+        var name = ProviderPaths.Landing(providerName, fileName);
         var (provider, part) = Resolve(providerName, fileName);
         _ = ProviderFileReader.Read(content, provider, part, fileName);
-        var name = ProviderPaths.Landing(provider.Name, fileName);
         LakeNames.Validate(LakeContainers.Landing, name);
         await lake.UploadAsync(LakeContainers.Landing, name, content, overwrite: true, cancellationToken);
         return name;

@@ -16,7 +16,7 @@ public sealed record ProviderPart(string Name, string Files, IReadOnlyList<Colum
     /// run of characters, <c>?</c> one character, the rest literal, case-insensitive.</summary>
     public bool Matches(string fileName)
     {
-        _pattern ??= new Regex("^" + Regex.Escape(Files).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$",
+        _pattern ??= new Regex("^" + Regex.Escape(Files).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "\\z",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         return _pattern.IsMatch(fileName);
     }

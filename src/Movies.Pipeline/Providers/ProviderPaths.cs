@@ -1,4 +1,5 @@
 using System.Globalization;
+using Movies.Pipeline.Lake;
 
 namespace Movies.Pipeline.Providers;
 
@@ -14,20 +15,51 @@ public static class ProviderPaths
     public const string Folder = "providers";
     public const string ArrivalFileName = "_arrival.json";
 
-    /// <summary>The provider a landing blob belongs to (its first folder), and the file's own name (its last segment).</summary>
+    /// <summary>The provider a landing blob belongs to (its folder) and the file's own name, checked: a landing blob is
+    /// exactly <c>{provider}/{file}</c>, the provider a name of the lake's allow-list and the file a plain file name
+    /// (<see cref="LakeNames.IsFileName"/>: never '_manifest.json' or any other name the lake reserves for its own files,
+    /// never a folder). Throws <see cref="PipelineInputException"/> otherwise, before anything is read or written.</summary>
     public static (string Provider, string FileName) OfLanding(string landingBlob)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(landingBlob);
         var slash = landingBlob.IndexOf('/', StringComparison.Ordinal);
-        if (slash <= 0 || slash == landingBlob.Length - 1)
+        if (slash <= 0 || slash == landingBlob.Length - 1 || landingBlob.IndexOf('/', slash + 1) >= 0)
         {
-            throw new PipelineInputException($"landing/{landingBlob} is not in a provider's folder: files arrive as landing/{{provider}}/{{file}}.");
+            throw new PipelineInputException($"landing/{Printable(landingBlob)} is not a provider's file: files arrive as landing/{{provider}}/{{file}}, no deeper folders.");
         }
 
-        return (landingBlob[..slash], landingBlob[(landingBlob.LastIndexOf('/') + 1)..]);
+        var (provider, fileName) = (landingBlob[..slash], landingBlob[(slash + 1)..]);
+        CheckLandingName(provider, fileName);
+        return (provider, fileName);
     }
 
-    public static string Landing(string provider, string fileName) => $"{provider}/{fileName}";
+    /// <summary>The landing blob of a provider's file, with the same checks as <see cref="OfLanding"/>.</summary>
+    public static string Landing(string provider, string fileName)
+    {
+        CheckLandingName(provider, fileName);
+        return $"{provider}/{fileName}";
+    }
+
+    private static void CheckLandingName(string provider, string fileName)
+    {
+        if (!LakeNames.IsIdentifier(provider, ProviderCatalog.MaxProviderNameLength))
+        {
+            throw new PipelineInputException($"landing/{Printable(provider)}/ is not a provider folder: provider names are lower-case letters, digits and '_'.");
+        }
+
+        if (!LakeNames.IsFileName(fileName))
+        {
+            throw new PipelineInputException($"Provider file name '{Printable(fileName)}' is refused: use 1 to {LakeNames.MaxFileNameLength} letters, digits, '.', '_', '-' or spaces, "
+                + "starting with a letter or digit (names starting with '_' or '.' are the lake's own).");
+        }
+    }
+
+    /// <summary>A name from outside as it may appear in a one-line message: control characters shown escaped, cut short.</summary>
+    private static string Printable(string name)
+    {
+        var shown = string.Concat(name.Take(120).Select(c => char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : new string(c, 1)));
+        return name.Length > 120 ? shown + "..." : shown;
+    }
 
     public static string BronzeFolder(string provider, string sha256) => $"{Folder}/{provider}/{sha256}";
 

@@ -111,6 +111,6 @@ public sealed partial record ProviderRows(ColumnTable Table, IReadOnlyList<Provi
             : null;
     }
 
-    [GeneratedRegex("^tt[0-9]{7,10}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^tt[0-9]{7,10}\z", RegexOptions.CultureInvariant)]
     private static partial Regex ImdbIdPattern();
 }

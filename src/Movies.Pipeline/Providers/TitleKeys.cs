@@ -67,6 +67,6 @@ public static partial class TitleKeys
         return words.Length == 0 ? null : string.Join(' ', words);
     }
 
-    [GeneratedRegex(@"^(?<rest>.+?),\s*(?<article>the|a|an)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<rest>.+?),\s*(?<article>the|a|an)\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingArticle();
 }

@@ -206,14 +206,14 @@ public static partial class ValueParser
 
     private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^\s*(?<value>[^/]+?)\s*/\s*(?<of>[0-9.,]+)\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?<value>[^/]+?)\s*/\s*(?<of>[0-9.,]+)\s*\z", RegexOptions.CultureInvariant)]
     private static partial Regex OutOfSuffix();
 
-    [GeneratedRegex(@"^[+-]?(\d+(\.\d*)?|\.\d+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[+-]?(\d+(\.\d*)?|\.\d+)\z", RegexOptions.CultureInvariant)]
     private static partial Regex PlainNumber();
 
     // "$1,234", "USD 1.2 million", "1.2M USD", "-$5", "($5)", "US$ 12.5bn".
-    [GeneratedRegex(@"^(?<open>\()?\s*(?<minus>-)?\s*(?:US\$|\$|USD)?\s*(?<amount>[0-9][0-9.,' ]*?)\s*(?<magnitude>k|thousand|mn|m|million|bn|b|billion)?\s*(?:USD)?\s*(?(open)\))$",
+    [GeneratedRegex(@"^(?<open>\()?\s*(?<minus>-)?\s*(?:US\$|\$|USD)?\s*(?<amount>[0-9][0-9.,' ]*?)\s*(?<magnitude>k|thousand|mn|m|million|bn|b|billion)?\s*(?:USD)?\s*(?(open)\))\z",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MoneyPattern();
 }

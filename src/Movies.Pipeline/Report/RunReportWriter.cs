@@ -21,7 +21,7 @@ public sealed class RunReportWriter(ILakeStore lake, IOptions<GoldOptions> gold,
         ArgumentException.ThrowIfNullOrWhiteSpace(silverManifestBlobName);
         if (!SilverPaths.IsManifest(silverManifestBlobName))
         {
-            throw new PipelineInputException($"'{silverManifestBlobName}' is not a silver run manifest (…/{SilverPaths.ManifestFileName}).");
+            throw new PipelineInputException($"'{silverManifestBlobName}' is not a silver run manifest ({{yyyy}}/{{MM}}/{{dd}}/{{runId}}/{SilverPaths.ManifestFileName}).");
         }
 
         var silver = await lake.ReadJsonAsync(LakeContainers.Silver, silverManifestBlobName, PipelineJsonContext.Blobs.SilverManifest, cancellationToken)

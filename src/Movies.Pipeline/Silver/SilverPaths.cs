@@ -1,3 +1,5 @@
+using Movies.Pipeline.Lake;
+
 namespace Movies.Pipeline.Silver;
 
 /// <summary>Names in the silver container: <c>{yyyy}/{MM}/{dd}/{runId}/</c>, the same run folder as bronze.</summary>
@@ -12,7 +14,9 @@ public static class SilverPaths
 
     public static string Manifest(string runFolder) => $"{runFolder}/{ManifestFileName}";
 
-    public static bool IsManifest(string name) => name.EndsWith("/" + ManifestFileName, StringComparison.Ordinal);
+    /// <summary>True for a run's silver manifest: <c>_manifest.json</c> directly inside a run folder, nothing else.</summary>
+    public static bool IsManifest(string name)
+        => name.EndsWith("/" + ManifestFileName, StringComparison.Ordinal) && LakeNames.IsRunFolder(RunFolderOf(name));
 
     public static string RunFolderOf(string manifestName) => manifestName[..^(ManifestFileName.Length + 1)];
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Lake;
+using Movies.Pipeline.Workflow;
 
 namespace Movies.Pipeline.Silver;
 
@@ -52,7 +53,7 @@ public sealed class SilverPromoter
         ArgumentException.ThrowIfNullOrWhiteSpace(bronzeManifestBlobName);
         if (!BronzePaths.IsManifest(bronzeManifestBlobName))
         {
-            throw new PipelineInputException($"'{bronzeManifestBlobName}' is not a bronze run manifest (…/{BronzePaths.ManifestFileName}).");
+            throw new PipelineInputException($"'{bronzeManifestBlobName}' is not a bronze run manifest ({{yyyy}}/{{MM}}/{{dd}}/{{runId}}/{BronzePaths.ManifestFileName}).");
         }
 
         var runFolder = BronzePaths.RunFolderOf(bronzeManifestBlobName);
@@ -62,6 +63,10 @@ public sealed class SilverPromoter
         var manifest = await _lake.ReadJsonItemsAsync(LakeContainers.Bronze, bronzeManifestBlobName, PipelineJsonContext.Blobs.RunManifest, "movies",
                 PipelineJsonContext.Blobs.MovieOutcome, m => Keep(m, runFolder, fetched), cancellationToken)
             ?? throw new PipelineInputException($"No bronze manifest at bronze/{bronzeManifestBlobName}.");
+        if (manifest.RunId != RunIds.OfRunFolder(runFolder))
+        {
+            throw new PipelineInputException($"bronze/{bronzeManifestBlobName} is the manifest of run '{manifest.RunId}', not of the run folder it is in.");
+        }
 
         var rejects = new List<SilverReject>();
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -80,7 +85,7 @@ public sealed class SilverPromoter
                 await Parallel.ForEachAsync(
                     Enumerable.Range(0, count),
                     new ParallelOptions { MaxDegreeOfParallelism = _parallelReads, CancellationToken = cancellationToken },
-                    async (i, token) => read[i] = await ReadAsync(manifest, BlobOf(fetched[start + i], runFolder), token));
+                    async (i, token) => read[i] = await ReadAsync(manifest, fetched[start + i], runFolder, token));
 
                 rows.Clear();
                 for (var i = 0; i < count; i++)
@@ -138,13 +143,26 @@ public sealed class SilverPromoter
         }
     }
 
+    /// <summary>True when <paramref name="blob"/> is named as a movie record of another run folder dated no later than this run.</summary>
+    private static bool IsEarlierRecordName(string blob, string movieKey, DateOnly runDate)
+        => BronzePaths.IsMovie(blob, movieKey)
+            && DateOnly.ParseExact(blob[..10], "yyyy'/'MM'/'dd", System.Globalization.CultureInfo.InvariantCulture) <= runDate;
+
     private static string BlobOf(BronzeRef movie, string runFolder) => movie.Blob ?? BronzePaths.Movie(runFolder, movie.MovieKey);
 
     /// <summary>A movie of the manifest with a bronze record: its key, and its blob when not this run's own.</summary>
     private readonly record struct BronzeRef(string MovieKey, string? Blob);
 
-    private async Task<(SilverMovie? Row, SilverValidationError? Error)> ReadAsync(RunManifest manifest, string blob, CancellationToken cancellationToken)
+    private async Task<(SilverMovie? Row, SilverValidationError? Error)> ReadAsync(RunManifest manifest, BronzeRef movie, string runFolder, CancellationToken cancellationToken)
     {
+        var blob = BlobOf(movie, runFolder);
+        // A cached movie's blob is read only when its name is an earlier run's record of the same movie: a manifest
+        // naming any other blob (a provider file, the enrichment state) gets nothing from it.
+        if (movie.Blob is not null && !IsEarlierRecordName(movie.Blob, movie.MovieKey, manifest.RunDate))
+        {
+            return (null, new SilverValidationError(RejectReasons.MissingBronze, $"bronze/{blob} is not an earlier run's record of {movie.MovieKey}"));
+        }
+
         var content = await _lake.DownloadAsync(LakeContainers.Bronze, blob, cancellationToken);
         if (content is null)
         {
@@ -166,6 +184,11 @@ public sealed class SilverPromoter
             return (null, new SilverValidationError(RejectReasons.UnparsableJson, "bronze record is null"));
         }
 
+        if (record.MovieKey != movie.MovieKey || record.RunId != RunIds.OfRunFolder(blob[..blob.LastIndexOf('/')]))
+        {
+            return (null, new SilverValidationError(RejectReasons.MissingBronze, $"bronze/{blob} holds run '{record.RunId}', movie '{record.MovieKey}', not this movie's record"));
+        }
+
         var parsed = OmdbAnswerParser.Parse(record, blob);
         if (parsed.Movie is null)
         {
@@ -173,8 +196,8 @@ public sealed class SilverPromoter
         }
 
         // The row belongs to this run's dataset, whichever run's bronze holds its answer (a cached movie's is older).
-        var movie = parsed.Movie with { RunId = manifest.RunId };
-        return (movie, SilverValidator.Validate(movie, manifest.RunDate));
+        var row = parsed.Movie with { RunId = manifest.RunId };
+        return (row, SilverValidator.Validate(row, manifest.RunDate));
     }
 
     private static BinaryData ToJsonLines(IEnumerable<SilverReject> rejects)

@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using Movies.Pipeline.Lake;
 
 namespace Movies.Pipeline.Workflow;
 
 /// <summary>Run ids are blob-name segments: letters, digits, '.', '_' and '-', at most 80.</summary>
-public static partial class RunIds
+public static class RunIds
 {
     public static string Create(DateTimeOffset startedAt)
         => startedAt.UtcDateTime.ToString("yyyyMMdd'-'HHmmss", CultureInfo.InvariantCulture);
@@ -47,7 +47,7 @@ public static partial class RunIds
 
     public static void Validate(string runId)
     {
-        if (string.IsNullOrEmpty(runId) || !Pattern().IsMatch(runId))
+        if (!LakeNames.IsRunId(runId))
         {
             throw new PipelineInputException($"Run id '{runId}' is not valid: use 1 to 80 letters, digits, '.', '_' or '-', starting with a letter or digit.");
         }
@@ -65,7 +65,4 @@ public static partial class RunIds
         date = default;
         return runId.Length >= 8 && DateOnly.TryParseExact(runId[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
 }
