@@ -39,6 +39,7 @@ public static class CliErrors
             OptionsValidationException e => (ExitCodes.BadInput, $"Invalid settings: {string.Join(" ", e.Failures)}"),
             AggregateException e when e.InnerExceptions.Count > 0 && e.InnerExceptions.All(i => i is OptionsValidationException) =>
                 (ExitCodes.BadInput, $"Invalid settings: {string.Join(" ", e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures))}"),
+            Sql.QueryCancelledException e => (ExitCodes.RunFailed, e.Message),
             OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.RunFailed, "Cancelled. Run again with the same --run-id to resume."),
             LakeLeaseLostException e => (ExitCodes.LeaseLost, e.Message),
             PipelineServiceException e => (ExitCodes.RunFailed, ServiceErrors.FirstLine(e.Message)),

@@ -22,7 +22,7 @@ internal static partial class InfraRules
 
     /// <summary>Settings of local.settings.sample.json that exist only for local runs: connection strings
     /// (Azure uses the identity-based __ forms), the key itself (Azure reads Key Vault), a folder lake, a local
-    /// source file and the offline OMDb catalog.</summary>
+    /// source file, the offline OMDb catalog and the limits of <c>movies sql</c> (the app runs no SQL).</summary>
     public static readonly IReadOnlySet<string> LocalOnlySettings = new HashSet<string>(StringComparer.Ordinal)
     {
         "FUNCTIONS_WORKER_RUNTIME",
@@ -32,6 +32,8 @@ internal static partial class InfraRules
         "LAKE_PATH",
         "SOURCE_PATH",
         "OMDB_OFFLINE_CATALOG",
+        "SQL_TIMEOUT_SECONDS",
+        "SQL_MEMORY_LIMIT_MB",
     };
 
     /// <summary>

@@ -2,17 +2,20 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
-using DuckDB.NET.Data;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Movies.Cli.Output;
+using Movies.Cli.Sql;
+using Movies.Pipeline;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
 
 namespace Movies.Cli.Commands;
 
 /// <summary><c>movies sql "QUERY"</c>: DuckDB over gold/latest, each Parquet table a view by its name. The tables
-/// of one published version are copied to a local snapshot (<see cref="GoldSnapshotCache"/>), and the query runs
-/// sandboxed: read-only statements only, no file but the snapshot's, settings locked.</summary>
+/// of one published version are copied to a private local snapshot (<see cref="GoldSnapshotCache"/>), and the query
+/// runs in <see cref="GoldSqlSession"/>: sandboxed before any view is made, read-only, bounded in time, memory and
+/// disk, its rows streamed.</summary>
 public static class SqlCommand
 {
     private static readonly Argument<string?> Query = new("query") { Description = "SQL to run, e.g. \"select * from genre_summary\"", Arity = ArgumentArity.ZeroOrOne };
@@ -39,108 +42,88 @@ public static class SqlCommand
         var listTables = result.GetValue(Tables);
         if (string.IsNullOrWhiteSpace(query) && !listTables)
         {
-            throw new Pipeline.PipelineInputException("Give a query, or --tables to list the gold tables.");
+            throw new PipelineInputException("Give a query, or --tables to list the gold tables.");
         }
 
         var settings = CommonOptions.LakeSettings(result);
-        using var services = CliHost.Build(settings, result.GetValue(CommonOptions.LogFormat)!, CommonOptions.LevelOf(result));
+        using var services = CliHost.Build(settings, result.GetValue(CommonOptions.LogFormat)!, CommonOptions.LevelOf(result),
+            s => s.AddOptions<SqlOptions>().BindFlatConfiguration().ValidateOnStart());
         var lake = services.GetRequiredService<ILakeStore>();
-        var tables = await GoldSnapshotCache.LocateAsync(lake, result.GetValue(Cache), cancellationToken);
+        var lakeFolder = GoldSnapshotCache.LakeFolder(lake, result.GetValue(Cache));
+        var tables = await GoldSnapshotCache.LocateAsync(lake, lakeFolder, cancellationToken);
         if (tables.Count == 0)
         {
-            throw new Pipeline.PipelineInputException("The lake has no gold tables yet (gold/latest/*.parquet); run `movies run` first.");
+            throw new PipelineInputException("The lake has no gold tables yet (gold/latest/*.parquet); run `movies run` first.");
         }
 
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        await connection.OpenAsync(cancellationToken);
-        foreach (var (name, path) in tables)
-        {
-            using var create = connection.CreateCommand();
-            create.CommandText = $"CREATE VIEW \"{name}\" AS SELECT * FROM read_parquet({Literal(path)})";
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        using var session = GoldSqlSession.Open(tables, lakeFolder, services.GetRequiredService<IOptions<SqlOptions>>().Value);
         if (!listTables)
         {
-            await RefuseAllButQueriesAsync(connection, query!, cancellationToken);
-        }
-
-        await SandboxAsync(connection, tables.Values, cancellationToken);
-        using var command = connection.CreateCommand();
-        command.CommandText = listTables
-            ? string.Join(" UNION ALL ", tables.Keys.Select(t => $"SELECT '{t}' AS \"table\", count(*) AS \"rows\" FROM \"{t}\"")) + " ORDER BY 1"
-            : query!;
-        List<string> columns;
-        var rows = new List<object?[]>();
-        try
-        {
-            using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            columns = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i))]);
-            }
-        }
-        catch (DuckDBException e)
-        {
-            throw new Pipeline.PipelineInputException($"Query failed: {e.Message}");
+            session.RefuseAllButQueries(query!);
         }
 
         var format = result.GetValue(Format);
-        if (columns.Count == 0 || (rows.Count == 0 && format == "table"))
+        session.Run(listTables ? session.TablesQuery() : query!, (columns, rows) =>
         {
-            // No result, or no rows to show: nothing to print.
-            return ExitCodes.Done;
-        }
-
-        switch (format)
-        {
-            case "csv": WriteCsv(columns, rows); break;
-            case "json": WriteJson(columns, rows); break;
-            default: WriteTable(columns, rows); break;
-        }
-
+            switch (format)
+            {
+                case "csv": WriteCsv(columns, rows); break;
+                case "json": WriteJson(columns, rows); break;
+                default: WriteTable(columns, rows); break;
+            }
+        }, cancellationToken);
         return ExitCodes.Done;
     }
 
-    /// <summary>Only read-only queries run: DuckDB can serialize exactly the SELECT family (SELECT, WITH, FROM…,
-    /// VALUES, DESCRIBE, SHOW, SUMMARIZE), so anything it cannot (COPY, ATTACH, INSTALL, SET, CREATE…) is refused.</summary>
-    private static async Task RefuseAllButQueriesAsync(DuckDBConnection connection, string query, CancellationToken cancellationToken)
+    /// <summary>Rows the table format holds to align its columns; a longer result is cut there, with a note on stderr
+    /// (csv and json stream every row).</summary>
+    internal const int MaxTableRows = 10_000;
+
+    /// <summary>Characters of values the table format holds, however few the rows.</summary>
+    internal const long MaxTableChars = 64L * 1024 * 1024;
+
+    /// <summary>The table format aligns its columns, so it holds the rows: at most <see cref="MaxTableRows"/> and
+    /// <see cref="MaxTableChars"/>; the rest is not read, and stderr says so. No rows: nothing printed.</summary>
+    private static void WriteTable(IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
     {
-        using var check = connection.CreateCommand();
-        check.CommandText = $"SELECT json_serialize_sql({Literal(query)}::VARCHAR)";
-        using var verdict = JsonDocument.Parse((string)(await check.ExecuteScalarAsync(cancellationToken))!);
-        var root = verdict.RootElement;
-        if (!root.GetProperty("error").GetBoolean())
+        var held = new List<IReadOnlyList<string>>();
+        var chars = 0L;
+        var cut = false;
+        foreach (var row in rows)
+        {
+            if (held.Count == MaxTableRows || chars > MaxTableChars)
+            {
+                cut = true;
+                break;
+            }
+
+            IReadOnlyList<string> cells = [.. row.Select(Text)];
+            chars += cells.Sum(c => (long)c.Length);
+            held.Add(cells);
+        }
+
+        if (columns.Count > 0 && held.Count > 0)
+        {
+            ResultRenderer.ForStandardOutput().Write(columns, held);
+        }
+
+        if (cut)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"note: only the first {held.Count:N0} rows are shown (the table format holds at most {MaxTableRows:N0} rows or {MaxTableChars / (1024 * 1024)} MB); add a LIMIT, or use --format csv|json for every row."));
+        }
+    }
+
+    /// <summary>CSV streamed: each row written as it is read.</summary>
+    private static void WriteCsv(IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
+    {
+        if (columns.Count == 0)
         {
             return;
         }
 
-        var reason = root.TryGetProperty("error_message", out var message) ? message.GetString() : null;
-        throw new Pipeline.PipelineInputException(root.TryGetProperty("error_type", out var type) && type.GetString() == "parser"
-            ? $"Query failed: Parser Error: {reason}"
-            : "Refused: movies sql runs read-only queries only (SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE) over the gold tables; it does not write, attach, install or set anything.");
-    }
-
-    /// <summary>No file but the gold snapshot's tables may be touched, no extension loaded, and no setting changed
-    /// back (DuckDB's enable_external_access with allowed_paths, then lock_configuration).</summary>
-    private static async Task SandboxAsync(DuckDBConnection connection, IEnumerable<string> allowed, CancellationToken cancellationToken)
-    {
-        using var sandbox = connection.CreateCommand();
-        sandbox.CommandText = $"SET allowed_paths = [{string.Join(", ", allowed.Select(Literal))}]; "
-            + "SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; "
-            + "SET enable_external_access = false; SET lock_configuration = true;";
-        await sandbox.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static string Literal(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
-
-    private static void WriteTable(List<string> columns, List<object?[]> rows)
-        => ResultRenderer.ForStandardOutput().Write(columns, [.. rows.Select(r => (IReadOnlyList<string>)[.. r.Select(Text)])]);
-
-    private static void WriteCsv(List<string> columns, List<object?[]> rows)
-    {
-        using var csv = CsvWriter.Create(Console.Out, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
+        using var output = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 64 * 1024);
+        using var csv = CsvWriter.Create(output, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true);
         foreach (var column in columns)
         {
             csv.WriteField(column);
@@ -160,8 +143,14 @@ public static class SqlCommand
         csv.Flush();
     }
 
-    private static void WriteJson(List<string> columns, List<object?[]> rows)
+    /// <summary>JSON streamed: an array written row by row, flushed as it grows.</summary>
+    private static void WriteJson(IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
     {
+        if (columns.Count == 0)
+        {
+            return;
+        }
+
         using var stream = Console.OpenStandardOutput();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -186,6 +175,10 @@ public static class SqlCommand
                 }
 
                 json.WriteEndObject();
+                if (json.BytesPending > 64 * 1024)
+                {
+                    json.Flush();
+                }
             }
 
             json.WriteEndArray();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Movies.Pipeline.Lake;
+using Movies.Pipeline.Report;
 
 namespace Movies.Pipeline.Gold;
 
@@ -11,19 +12,74 @@ public static class GoldLatestReader
 {
     private const int MaxReads = 5;
 
-    /// <summary>The committed version marker, or null when gold has none (empty, or written before markers).</summary>
+    /// <summary>The committed version marker, or null when gold has none (empty, or written before markers). A marker is
+    /// lake data, so it is checked against the lake's name allow-list before any of it becomes a path, a blob name or a
+    /// SQL identifier: hashes are SHA-256 hex, the history folder a run folder, each file <c>latest/{table}.{ext}</c>
+    /// or <c>reports/…</c>.</summary>
     public static async Task<GoldVersion?> ReadVersionAsync(ILakeStore lake, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lake);
         var content = await lake.DownloadAsync(LakeContainers.Gold, GoldPaths.LatestVersion, cancellationToken);
+        GoldVersion? version;
         try
         {
-            return content is null ? null : JsonSerializer.Deserialize(content.ToMemory().Span, PipelineJsonContext.Blobs.GoldVersion);
+            version = content is null ? null : JsonSerializer.Deserialize(content.ToMemory().Span, PipelineJsonContext.Blobs.GoldVersion);
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"gold/{GoldPaths.LatestVersion} is not a gold version marker: {e.Message}", e);
         }
+
+        if (version is not null && Problem(version) is { } problem)
+        {
+            throw new InvalidDataException($"gold/{GoldPaths.LatestVersion} is not a valid gold version marker: {problem}.");
+        }
+
+        return version;
+    }
+
+    /// <summary>The table a latest file is of (<c>latest/{table}.{ext}</c>, the table an identifier), or null when the
+    /// name is not a latest table file.</summary>
+    public static string? TableOf(string latestName)
+    {
+        ArgumentNullException.ThrowIfNull(latestName);
+        var prefix = GoldPaths.LatestFolder + "/";
+        var dot = latestName.LastIndexOf('.');
+        if (!latestName.StartsWith(prefix, StringComparison.Ordinal) || dot <= prefix.Length)
+        {
+            return null;
+        }
+
+        var table = latestName[prefix.Length..dot];
+        return LakeNames.IsIdentifier(table) ? table : null;
+    }
+
+    private static string? Problem(GoldVersion version)
+    {
+        if (!LakeNames.IsSha256(version.ContentHash))
+        {
+            return "its contentHash is not a SHA-256";
+        }
+
+        if (!LakeNames.IsRunFolder(version.HistoryFolder))
+        {
+            return "its historyFolder is not a run folder";
+        }
+
+        foreach (var (name, hash) in version.Files ?? new Dictionary<string, string>())
+        {
+            if (!LakeNames.IsSha256(hash))
+            {
+                return $"the hash of '{name}' is not a SHA-256";
+            }
+
+            if (TableOf(name) is null && !name.StartsWith(ReportPaths.Folder + "/", StringComparison.Ordinal))
+            {
+                return $"'{name}' is not a gold table file (latest/{{table}}.parquet|csv, the table lower-case letters, digits and '_')";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The latest <paramref name="extension"/> files (parquet or csv) of one version, or null when gold has
@@ -40,7 +96,8 @@ public static class GoldLatestReader
             }
 
             var tables = new SortedDictionary<string, BinaryData>(StringComparer.Ordinal);
-            foreach (var (name, hash) in version.Files.Where(f => f.Key.EndsWith("." + extension, StringComparison.Ordinal)))
+            var files = version.Files.Where(f => f.Key.EndsWith("." + extension, StringComparison.Ordinal) && TableOf(f.Key) is not null).ToList();
+            foreach (var (name, hash) in files)
             {
                 var content = await lake.DownloadAsync(LakeContainers.Gold, name, cancellationToken);
                 if (content is null || GoldState.HashOf(content) != hash)
@@ -53,10 +110,10 @@ public static class GoldLatestReader
                     break;
                 }
 
-                tables[TableOf(name)] = content;
+                tables[TableOf(name)!] = content;
             }
 
-            if (tables.Count == version.Files.Count(f => f.Key.EndsWith("." + extension, StringComparison.Ordinal)))
+            if (tables.Count == files.Count)
             {
                 return new GoldLatest(version, version.ContentHash, tables);
             }
@@ -73,16 +130,14 @@ public static class GoldLatestReader
         var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
         await foreach (var name in lake.GetNamesAsync(LakeContainers.Gold, GoldPaths.LatestFolder + "/", cancellationToken))
         {
-            if (name.EndsWith("." + extension, StringComparison.Ordinal) && name.Count(c => c == '/') == 1
+            if (name.EndsWith("." + extension, StringComparison.Ordinal) && TableOf(name) is { } table
                 && await lake.DownloadAsync(LakeContainers.Gold, name, cancellationToken) is { } content)
             {
-                tables[TableOf(name)] = content;
+                tables[table] = content;
                 hashes[name] = GoldState.HashOf(content);
             }
         }
 
         return tables.Count == 0 ? null : new GoldLatest(null, GoldCommitter.ContentHashOf(hashes), tables);
     }
-
-    private static string TableOf(string latestName) => Path.GetFileNameWithoutExtension(latestName[(GoldPaths.LatestFolder.Length + 1)..]);
 }
