@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Text;
 using Microsoft.Extensions.Options;
+using Movies.Pipeline.Secrets;
 
 namespace Movies.Pipeline.Enrichment;
 
@@ -12,9 +14,12 @@ namespace Movies.Pipeline.Enrichment;
 /// <item>reads the body inside the attempt (a body that stalls counts against the attempt timeout), streamed and
 /// capped at <c>OMDB_MAX_BODY_BYTES</c>;</item>
 /// <item>stops the run on a run-fatal answer, and closes the day's quota on "Request limit reached!", while this
-/// attempt still holds its concurrency slot, so no queued lookup can start a request after it.</item>
+/// attempt still holds its concurrency slot, so no queued lookup can start a request after it;</item>
+/// <item>passes the body through the <see cref="SecretRedactor"/> as soon as it is read: an answer that echoes the
+/// request (the key included) is masked before anything classifies, stores or logs it.</item>
 /// </list></summary>
-public sealed class OmdbAttemptHandler(RunStopSignals stops, OmdbQuota quota, IOptions<OmdbClientOptions> options, TimeProvider time) : DelegatingHandler
+public sealed class OmdbAttemptHandler(RunStopSignals stops, OmdbQuota quota, IOptions<OmdbClientOptions> options, TimeProvider time, SecretRedactor redactor)
+    : DelegatingHandler
 {
     private const int ChunkBytes = 16 * 1024;
 
@@ -39,7 +44,7 @@ public sealed class OmdbAttemptHandler(RunStopSignals stops, OmdbQuota quota, IO
             var response = await base.SendAsync(request, cancellationToken);
             try
             {
-                response.Content = await ReadCappedAsync(response.Content, options.Value.MaxBodyBytes, cancellationToken);
+                response.Content = await ReadCappedAsync(response.Content, options.Value.MaxBodyBytes, redactor, cancellationToken);
             }
             catch
             {
@@ -78,7 +83,7 @@ public sealed class OmdbAttemptHandler(RunStopSignals stops, OmdbQuota quota, IO
         return OmdbAnswer.Classify((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task<HttpContent> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    private static async Task<HttpContent> ReadCappedAsync(HttpContent content, int maxBytes, SecretRedactor redactor, CancellationToken cancellationToken)
     {
         if (content.Headers.ContentLength > maxBytes)
         {
@@ -106,8 +111,11 @@ public sealed class OmdbAttemptHandler(RunStopSignals stops, OmdbQuota quota, IO
             ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        var buffered = new ByteArrayContent(buffer.ToArray());
-        foreach (var header in content.Headers)
+        var body = buffer.ToArray();
+        var text = Encoding.UTF8.GetString(body);
+        var redacted = redactor.Redact(text);
+        var buffered = new ByteArrayContent(ReferenceEquals(text, redacted) ? body : Encoding.UTF8.GetBytes(redacted));
+        foreach (var header in content.Headers.Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
         {
             buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }

@@ -11,7 +11,8 @@ namespace Movies.Pipeline.Enrichment;
 /// <summary>Looks movies up on OMDb by title and year. Retries, backoff, Retry-After, the per-attempt
 /// timeout and the concurrency limit live in the HttpClient's resilience pipeline (see
 /// <see cref="EnrichmentServiceCollectionExtensions"/>); this class turns the final answer into an outcome.</summary>
-public sealed class OmdbClient(HttpClient http, IOmdbKeyProvider keys, TimeProvider time, IOptions<OmdbClientOptions> options, RunStopSignals stops, ILogger<OmdbClient> logger)
+public sealed class OmdbClient(HttpClient http, IOmdbKeyProvider keys, TimeProvider time, IOptions<OmdbClientOptions> options, RunStopSignals stops, SecretRedactor redactor,
+    ILogger<OmdbClient> logger)
 {
     /// <summary>Titles longer than this are not sent: no real film has one, and the URL would be refused.</summary>
     public const int MaxTitleLength = 500;
@@ -26,7 +27,9 @@ public sealed class OmdbClient(HttpClient http, IOmdbKeyProvider keys, TimeProvi
     /// <summary>Looks a movie up for a run: a run-fatal answer stops <paramref name="runId"/> (see
     /// <see cref="RunStopSignals"/>) before any other lookup of the run can send a request, and a lookup that is
     /// waiting (for a slot, or between retries) when its run stops ends at once as
-    /// <see cref="OmdbLookupOutcome.Stopped"/>, having sent nothing more.</summary>
+    /// <see cref="OmdbLookupOutcome.Stopped"/>, having sent nothing more. OMDb's answer and every reason come back
+    /// through the <see cref="SecretRedactor"/>: an answer that echoes the request never carries the key into bronze, the
+    /// manifest, the batch outcomes or a log.</summary>
     public async Task<OmdbLookup> GetMovieAsync(string title, int? year, string? runId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(title);
@@ -45,6 +48,7 @@ public sealed class OmdbClient(HttpClient http, IOmdbKeyProvider keys, TimeProvi
             return new OmdbLookup(OmdbLookupOutcome.Fatal, null, 0, "No OMDb API key is configured: set OMDB_API_KEY, or KEY_VAULT_URI and OMDB_SECRET_NAME.", query, requestedAt);
         }
 
+        redactor.Remember(key);
         var gate = runId is null ? null : new OmdbSendGate(runId, stops);
         var lookup = await SendAsync(query, key, gate, requestedAt, cancellationToken);
         if (lookup.Outcome == OmdbLookupOutcome.Fatal && lookup.Reason == "Invalid API key!" && await keys.RefreshApiKeyAsync(cancellationToken))
@@ -53,13 +57,16 @@ public sealed class OmdbClient(HttpClient http, IOmdbKeyProvider keys, TimeProvi
             key = await keys.GetApiKeyAsync(cancellationToken);
             if (key is not null)
             {
+                redactor.Remember(key);
                 var retried = await SendAsync(query, key, gate, requestedAt, cancellationToken);
-                return retried with { Attempts = lookup.Attempts + retried.Attempts };
+                return Redacted(retried with { Attempts = lookup.Attempts + retried.Attempts });
             }
         }
 
-        return lookup;
+        return Redacted(lookup);
     }
+
+    private OmdbLookup Redacted(OmdbLookup lookup) => lookup with { Body = redactor.Redact(lookup.Body), Reason = redactor.Redact(lookup.Reason) };
 
     private async Task<OmdbLookup> SendAsync(string query, string key, OmdbSendGate? gate, DateTimeOffset requestedAt, CancellationToken cancellationToken)
     {
@@ -116,7 +123,7 @@ public sealed class OmdbClient(HttpClient http, IOmdbKeyProvider keys, TimeProvi
             }
             catch (OmdbAnswerTooLargeException e)
             {
-                Log.LookupFailed(logger, e.Message);
+                Log.LookupFailed(logger, redactor.Redact(e.Message));
                 return Failed(e.Message);
             }
             catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or RateLimiterRejectedException
@@ -128,7 +135,7 @@ public sealed class OmdbClient(HttpClient http, IOmdbKeyProvider keys, TimeProvi
                     TimeoutRejectedException or OperationCanceledException => $"timed out after {attempts} attempts",
                     _ => $"{e.GetType().Name}: {SecretRedaction.Redact(e.Message, key)} after {attempts} attempts",
                 };
-                Log.LookupFailed(logger, reason);
+                Log.LookupFailed(logger, redactor.Redact(reason));
                 return Failed(reason);
             }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Movies.Pipeline.Events;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
+using Movies.Pipeline.Secrets;
 
 namespace Movies.Pipeline.Providers;
 
@@ -13,8 +14,10 @@ namespace Movies.Pipeline.Providers;
 /// table, unless it already reflects them all; last, the landing copies are removed (only if unchanged since read), so a
 /// crash at any step leaves the file in landing to be taken again, and taking it again redoes nothing already done.</summary>
 public sealed class ProviderIngestor(ILakeStore lake, ProviderCatalog catalog, ProviderBronzeWriter bronze, ProviderSilverWriter silver, ProviderGold gold,
-    IPipelineEventPublisher events, TimeProvider clock, ILogger<ProviderIngestor> logger)
+    IPipelineEventPublisher events, TimeProvider clock, ILogger<ProviderIngestor> logger, SecretRedactor? redactor = null)
 {
+    private readonly SecretRedactor _redactor = redactor ?? new SecretRedactor();
+
     public ProviderCatalog Catalog => catalog;
 
     /// <summary>Checks that a local file can be ingested as <paramref name="providerName"/> (declared, a part matches its
@@ -65,8 +68,10 @@ public sealed class ProviderIngestor(ILakeStore lake, ProviderCatalog catalog, P
             }
             catch (PipelineInputException e) when (refuse)
             {
-                Log.Refused(logger, name, e.Message);
-                refused.Add(new RefusedFile(name, e.Message));
+                // The reason quotes the file (its header, a value): outside text, redacted before it is logged or returned.
+                var reason = _redactor.Redact(e.Message);
+                Log.Refused(logger, name, reason);
+                refused.Add(new RefusedFile(name, reason));
             }
         }
 

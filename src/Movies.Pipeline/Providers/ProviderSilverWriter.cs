@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Movies.Pipeline.Lake;
+using Movies.Pipeline.Secrets;
 
 namespace Movies.Pipeline.Providers;
 
@@ -10,8 +11,10 @@ namespace Movies.Pipeline.Providers;
 /// Then, under the provider's lease, the file becomes its part's current file if it is newer (by arrival sequence) than
 /// the current one, and the provider table is rebuilt from the current file of every part and named in
 /// <c>_current.json</c>, conditionally on the version read: a file processed late never replaces a newer one.</summary>
-public sealed class ProviderSilverWriter(ILakeStore lake, ILogger<ProviderSilverWriter> logger)
+public sealed class ProviderSilverWriter(ILakeStore lake, ILogger<ProviderSilverWriter> logger, SecretRedactor? redactor = null)
 {
+    private readonly SecretRedactor _redactor = redactor ?? new SecretRedactor();
+
     /// <summary>How long a file waits for another of the same provider to finish updating the table.</summary>
     public static readonly TimeSpan LockWait = TimeSpan.FromMinutes(2);
 
@@ -31,7 +34,9 @@ public sealed class ProviderSilverWriter(ILakeStore lake, ILogger<ProviderSilver
 
         var lastYear = arrival.ArrivedAt.UtcDateTime.Year + ValueParser.YearsAhead;
         var rows = ProviderRows.Parse(provider, part, records(), arrival.ArrivalId, lastYear);
-        foreach (var reject in rows.Rejects)
+        // A reject's detail quotes the provider's value: outside text, redacted before it is logged or stored.
+        var rejects = rows.Rejects.Select(r => r with { Detail = _redactor.Redact(r.Detail) }).ToList();
+        foreach (var reject in rejects)
         {
             Log.Rejected(logger, provider.Name, arrival.ArrivalId, reject.Row, reject.Reason, reject.Detail);
         }
@@ -39,7 +44,7 @@ public sealed class ProviderSilverWriter(ILakeStore lake, ILogger<ProviderSilver
         var rowsBlob = ProviderPaths.SilverRows(provider.Name, arrival.ArrivalId);
         var rejectsBlob = ProviderPaths.SilverRejects(provider.Name, arrival.ArrivalId);
         await lake.UploadAsync(LakeContainers.Silver, rowsBlob, await rows.Table.ToParquetAsync(cancellationToken), overwrite: true, cancellationToken);
-        await lake.UploadAsync(LakeContainers.Silver, rejectsBlob, ToJsonLines(rows.Rejects), overwrite: true, cancellationToken);
+        await lake.UploadAsync(LakeContainers.Silver, rejectsBlob, ToJsonLines(rejects), overwrite: true, cancellationToken);
         var byReason = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var reject in rows.Rejects)
         {

@@ -1,4 +1,5 @@
 using Azure;
+using Movies.Pipeline.Secrets;
 
 namespace Movies.Pipeline.Resilience;
 
@@ -7,17 +8,22 @@ namespace Movies.Pipeline.Resilience;
 /// not in a warning or in front of a user.</summary>
 public static class ServiceErrors
 {
+    /// <summary>The failure in one line, with any secret-shaped parameter (apikey, account key, SAS signature) masked:
+    /// a service's message is outside text (<see cref="SecretRedaction"/>).</summary>
     public static string Describe(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception switch
+        return SecretRedaction.RedactForms(DescribeUnredacted(exception), []);
+    }
+
+    private static string DescribeUnredacted(Exception exception)
+        => exception switch
         {
             RequestFailedException { Status: > 0 } e => $"HTTP {e.Status}{(string.IsNullOrEmpty(e.ErrorCode) ? string.Empty : " " + e.ErrorCode)}",
-            RequestFailedException e => FirstLine(e.InnerException is { } inner ? Describe(inner) : e.Message),
-            AggregateException { InnerExceptions.Count: > 0 } e => $"{Describe(e.InnerExceptions[^1])} (after {e.InnerExceptions.Count} tries)",
+            RequestFailedException e => FirstLine(e.InnerException is { } inner ? DescribeUnredacted(inner) : e.Message),
+            AggregateException { InnerExceptions.Count: > 0 } e => $"{DescribeUnredacted(e.InnerExceptions[^1])} (after {e.InnerExceptions.Count} tries)",
             _ => $"{exception.GetType().Name}: {FirstLine(exception.Message)}",
         };
-    }
 
     public static string FirstLine(string text)
     {

@@ -8,7 +8,8 @@ using Movies.Pipeline.Resilience;
 namespace Movies.Pipeline.Secrets;
 
 /// <summary>The key from Key Vault, read once and cached; read again once after OMDb rejects it.</summary>
-public sealed class KeyVaultOmdbKeyProvider(SecretClient client, IOptions<SecretsOptions> options, ILogger<KeyVaultOmdbKeyProvider> logger) : IOmdbKeyProvider, IDisposable
+public sealed class KeyVaultOmdbKeyProvider(SecretClient client, IOptions<SecretsOptions> options, ILogger<KeyVaultOmdbKeyProvider> logger, SecretRedactor? redactor = null)
+    : IOmdbKeyProvider, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _key;
@@ -64,6 +65,8 @@ public sealed class KeyVaultOmdbKeyProvider(SecretClient client, IOptions<Secret
         try
         {
             KeyVaultSecret secret = await client.GetSecretAsync(name, cancellationToken: cancellationToken);
+            // Known to the redactor before anything can echo it back.
+            redactor?.Remember(secret.Value);
             return string.IsNullOrWhiteSpace(secret.Value) ? null : secret.Value;
         }
         catch (RequestFailedException e) when (e.Status == 404)

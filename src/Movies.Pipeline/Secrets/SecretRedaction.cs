@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
@@ -26,23 +27,42 @@ public static partial class SecretRedaction
     /// <summary>Any text with every form of the secret masked (as given, URL-encoded with %20 or '+', in either hex
     /// case, URL-decoded, with '+' read as a space, JSON-escaped), then any apikey parameter, storage account key or SAS signature.</summary>
     public static string Redact(string text, string? secret)
+        => RedactForms(text, string.IsNullOrEmpty(secret) ? [] : FormsOf(secret));
+
+    /// <summary>Every form a secret can take in text (see <see cref="Redact"/>), longest first, so a form that contains
+    /// another is masked whole.</summary>
+    public static IReadOnlyList<string> FormsOf(string secret)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(secret);
+        return [.. AllFormsOf(secret).Where(f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(f => f.Length)];
+    }
+
+    /// <summary><paramref name="text"/> with each of <paramref name="forms"/> masked (case-insensitive), then any apikey
+    /// parameter, storage account key or SAS signature. Text holding none of them is returned as it is, unscanned by the
+    /// patterns (a cheap check first: most text from outside holds no secret).</summary>
+    public static string RedactForms(string text, IReadOnlyList<string> forms)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(forms);
         var redacted = text;
-        if (!string.IsNullOrEmpty(secret))
+        foreach (var form in forms)
         {
-            // Longest first, so a form that contains another is masked whole.
-            foreach (var form in FormsOf(secret).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length))
+            if (redacted.Contains(form, StringComparison.OrdinalIgnoreCase))
             {
                 redacted = redacted.Replace(form, Mask, StringComparison.OrdinalIgnoreCase);
             }
+        }
+
+        if (redacted.AsSpan().IndexOfAny(PatternMarkers) < 0)
+        {
+            return redacted;
         }
 
         redacted = ApiKeyParameter().Replace(redacted, "$1" + Mask);
         return StorageSecret().Replace(redacted, "$1" + Mask);
     }
 
-    private static IEnumerable<string> FormsOf(string secret)
+    private static IEnumerable<string> AllFormsOf(string secret)
     {
         yield return secret;
         yield return Uri.EscapeDataString(secret);
@@ -55,9 +75,15 @@ public static partial class SecretRedaction
         yield return JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(secret);
     }
 
-    [GeneratedRegex("((?:^|[?&])apikey=)[^&#\\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>What every pattern below starts with: text without any of these needs no pattern scan.</summary>
+    private static readonly SearchValues<string> PatternMarkers =
+        SearchValues.Create(["apikey=", "accountkey=", "sharedaccesssignature=", "sig="], StringComparison.OrdinalIgnoreCase);
+
+    // A value ends where a URL parameter, a JSON string or an HTML attribute would: so masking a key inside an answer
+    // that echoes the request keeps the answer valid JSON.
+    [GeneratedRegex("((?:^|[^A-Za-z0-9_])apikey=)[^&#\\s\"'\\\\<>]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ApiKeyParameter();
 
-    [GeneratedRegex("((?:AccountKey|SharedAccessSignature)=|[?&]sig=)[^;&#\\s\"]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("((?:AccountKey|SharedAccessSignature)=|[?&]sig=)[^;&#\\s\"'\\\\<>]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StorageSecret();
 }

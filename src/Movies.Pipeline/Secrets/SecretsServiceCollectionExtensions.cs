@@ -10,12 +10,14 @@ namespace Movies.Pipeline.Secrets;
 
 public static class SecretsServiceCollectionExtensions
 {
-    /// <summary>The OMDb key provider: Key Vault when <c>KEY_VAULT_URI</c> is set, else <c>OMDB_API_KEY</c>.</summary>
+    /// <summary>The OMDb key provider: Key Vault when <c>KEY_VAULT_URI</c> is set, else <c>OMDB_API_KEY</c>; and the
+    /// one <see cref="SecretRedactor"/>, which learns every key the provider hands out.</summary>
     public static IServiceCollection AddSecrets(this IServiceCollection services)
     {
         services.AddOptions<SecretsOptions>().BindFlatConfiguration()
             .Validate(o => !o.UsesKeyVault || Uri.IsWellFormedUriString(o.KeyVaultUri, UriKind.Absolute), "KEY_VAULT_URI must be an absolute URI such as https://myvault.vault.azure.net/.")
             .ValidateOnStart();
+        services.AddSingleton<SecretRedactor>();
         services.AddSingleton<IOmdbKeyProvider>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SecretsOptions>>();
@@ -25,7 +27,7 @@ public static class SecretsServiceCollectionExtensions
             }
 
             var client = sp.GetService<SecretClient>() ?? CreateSecretClient(options.Value, sp.GetRequiredService<IOptions<ResilienceOptions>>().Value);
-            return new KeyVaultOmdbKeyProvider(client, options, sp.GetRequiredService<ILogger<KeyVaultOmdbKeyProvider>>());
+            return new KeyVaultOmdbKeyProvider(client, options, sp.GetRequiredService<ILogger<KeyVaultOmdbKeyProvider>>(), sp.GetRequiredService<SecretRedactor>());
         });
         return services;
     }

@@ -97,7 +97,8 @@ public sealed class OmdbStandIn : IAsyncDisposable
         }
 
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(answer.Body);
+        // An answer may echo the request as some services do, the key included (StandInAnswer.EchoMarker).
+        await context.Response.WriteAsync(answer.Body.Replace(StandInAnswer.EchoMarker, context.Request.QueryString.Value, StringComparison.Ordinal));
     }
 
     private StandInAnswer? Next(string title)

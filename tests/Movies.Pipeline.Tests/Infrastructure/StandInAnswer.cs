@@ -16,6 +16,9 @@ public sealed record StandInAnswer(int Status, string Body, TimeSpan Delay = def
             ["Response"] = "True",
         }));
 
+    /// <summary>Replaced by the request's query string (the key included) when the stand-in answers.</summary>
+    public const string EchoMarker = "{request}";
+
     public static StandInAnswer NotFound { get; } = new(200, """{"Response":"False","Error":"Movie not found!"}""");
 
     public static StandInAnswer InvalidKey { get; } = new(401, """{"Response":"False","Error":"Invalid API key!"}""");

@@ -121,6 +121,27 @@ public abstract class LandingTrustTests
         Assert.Equal(2, promoted.Silver.RejectsByReason[RejectReasons.MissingBronze]);
     }
 
+    [Fact]
+    public async Task Ingest_ValuesQuotingASecret_RedactedInRejectsAndRefusals()
+    {
+        var lake = await CreateLakeAsync();
+        var ingestor = ProviderIngestorTests.Ingestor(lake, ProviderIngestorTests.Bundled);
+        const string Header = "Film,Release Year,Tomatometer,Critic Reviews,Average Rating,Metascore\n";
+        var landed = await ingestor.LandAsync("critic_aggregates", "critics-2026-11-21.csv", BinaryData.FromString(Header + "Heat,1995,apikey=SECRET-31415,100,7.9/10,76\n"));
+        await lake.UploadAsync(LakeContainers.Landing, "critic_aggregates/critics-2026-11-22.csv", BinaryData.FromString("Film,AccountKey=SECRET-27182\nHeat,1\n"), overwrite: true);
+
+        var result = await ingestor.IngestWaitingAsync();
+
+        Assert.Contains(landed, result.Files.Select(f => $"{f.Provider}/{f.FileName}"));
+        var refused = Assert.Single(result.Refused);
+        Assert.DoesNotContain("SECRET", refused.Reason, StringComparison.Ordinal);
+        var silver = await LakeRuns.HashAsync(lake, LakeContainers.Silver, "providers/critic_aggregates/files/");
+        var rejects = string.Concat(await Task.WhenAll(silver.Keys.Where(k => k.EndsWith("rejects.jsonl", StringComparison.Ordinal))
+            .Select(async k => (await lake.DownloadAsync(LakeContainers.Silver, k))!.ToString())));
+        Assert.Contains("apikey=***", rejects, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", rejects, StringComparison.Ordinal);
+    }
+
     /// <summary>The second crafted file: accepted as audience ratings (its "ratings" array is empty), and shaped as a bronze
     /// record of an invented film. Ingesting it is allowed: it is only a provider file. Returns its bronze blob.</summary>
     private static async Task<string> IngestRecordFileAsync(ProviderIngestor ingestor)

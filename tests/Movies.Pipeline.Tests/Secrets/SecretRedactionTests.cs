@@ -76,4 +76,38 @@ public class SecretRedactionTests
     [Fact]
     public void RedactedUri_ToString_IsRedacted()
         => Assert.Equal("http://x/?apikey=***", new RedactedUri(new Uri("http://x/?apikey=k")).ToString());
+
+    [Fact]
+    public void Redactor_AnswerEchoingTheRequest_KeyMaskedAnswerStillJson()
+    {
+        var redactor = new SecretRedactor();
+        redactor.Remember("KEY-7f3a9c");
+        const string Answer = """{"Title":"Heat","Plot":"you asked ?t=Heat&apikey=KEY-7f3a9c","Error":"bad: apikey=other-key","Response":"True"}""";
+
+        var redacted = redactor.Redact(Answer);
+
+        using var parsed = System.Text.Json.JsonDocument.Parse(redacted);
+        Assert.Equal("you asked ?t=Heat&apikey=***", parsed.RootElement.GetProperty("Plot").GetString());
+        Assert.Equal("bad: apikey=***", parsed.RootElement.GetProperty("Error").GetString());
+    }
+
+    [Fact]
+    public void Redactor_TextWithoutSecrets_ReturnedAsIs()
+    {
+        var redactor = new SecretRedactor();
+        redactor.Remember("KEY-7f3a9c");
+        var text = "Heat (1995), directed by Michael Mann; sig of the times";
+
+        Assert.Same(text, redactor.Redact(text));
+        Assert.Null(redactor.Redact(null));
+    }
+
+    [Fact]
+    public void Redactor_KeyFromSettingsAndKeyLearntLater_BothMasked()
+    {
+        var redactor = new SecretRedactor(Microsoft.Extensions.Options.Options.Create(new SecretsOptions { OmdbApiKey = "first-key-1" }));
+        redactor.Remember("rotated-key-2");
+
+        Assert.Equal("*** then ***", redactor.Redact("first-key-1 then ROTATED-KEY-2"));
+    }
 }

@@ -244,6 +244,41 @@ public abstract class RunTests : IAsyncLifetime
         Assert.Equal(MovieOutcomes.Failed, manifest.Movies.Single(m => m.Title.Length == 600).Outcome);
         Assert.Equal(5, (await LakeRuns.MovieBlobsAsync(harness.Get<ILakeStore>(), outcome.Plan.RunFolder)).Count);
     }
+
+    /// <summary>The attack of issue 25: OMDb answers that echo the request (key included) in a found answer, in an
+    /// error and in a not-found text. The key reaches no bronze record, outcome, manifest, silver, gold, report or log.</summary>
+    [Fact]
+    public async Task Run_AnswersEchoTheRequestWithTheKey_KeyInNoBlobAndNoLog()
+    {
+        _omdb.Script("Film 001", new StandInAnswer(200, $$"""{"Title":"Film 001","Year":"1999","imdbID":"tt0000101","imdbRating":"7.1","imdbVotes":"1,000","Plot":"You asked {{StandInAnswer.EchoMarker}}","Response":"True"}"""));
+        _omdb.Script("Film 002", new StandInAnswer(200, $$"""{"Response":"False","Error":"Bad request {{StandInAnswer.EchoMarker}}"}"""));
+        _omdb.Script("Film 003", new StandInAnswer(401, $$"""{"Response":"False","Error":"Unknown client {{StandInAnswer.EchoMarker}}"}"""));
+        _omdb.Script("Film 004", new StandInAnswer(404, $$"""not here: {{StandInAnswer.EchoMarker}}"""));
+        using var harness = Harness();
+
+        var outcome = await harness.RunAsync(_runId, topN: 6, batchSize: 3);
+        await harness.Get<Movies.Pipeline.Workflow.RunPromoter>().PromoteAsync(outcome.Manifest.ManifestBlob);
+
+        Assert.Contains(_omdb.Queries, q => q.Contains(Key, StringComparison.Ordinal));
+        var lake = harness.Get<ILakeStore>();
+        var written = new List<string>();
+        foreach (var (container, prefix) in new[] { (LakeContainers.Bronze, outcome.Plan.RunFolder + "/"), (LakeContainers.Silver, outcome.Plan.RunFolder + "/"), (LakeContainers.Gold, "") })
+        {
+            foreach (var name in await LakeRuns.NamesAsync(lake, container, prefix))
+            {
+                if (!name.EndsWith(".parquet", StringComparison.Ordinal) || container != LakeContainers.Gold)
+                {
+                    written.Add($"{container}/{name}: " + (await lake.DownloadAsync(container, name))!.ToString());
+                }
+            }
+        }
+
+        var manifest = await LakeRuns.ManifestAsync(lake, outcome.Manifest.ManifestBlob);
+        Assert.Contains("apikey=***", manifest.Movies.Single(m => m.Title == "Film 002").Reason, StringComparison.Ordinal);
+        Assert.Contains(written, w => w.Contains("You asked", StringComparison.Ordinal) && w.Contains("apikey=***", StringComparison.Ordinal));
+        var leaks = written.Concat(harness.Logs.Lines).Where(text => text.Contains("RECOGNISABLE", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(leaks.Count == 0, string.Join("\n", leaks));
+    }
 }
 
 public sealed class FolderLakeRunTests : RunTests
