@@ -114,7 +114,8 @@ public static class SqlCommand
         }
     }
 
-    /// <summary>CSV streamed: each row written as it is read.</summary>
+    /// <summary>CSV streamed: each row written as it is read, text cells neutralised against formula injection
+    /// (<see cref="CsvCells"/>, as in gold's CSV files).</summary>
     private static void WriteCsv(IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
     {
         if (columns.Count == 0)
@@ -134,7 +135,8 @@ public static class SqlCommand
         {
             foreach (var value in row)
             {
-                csv.WriteField(Text(value));
+                // Text (a list is text too) neutralised as gold's CSV is; numbers, dates and booleans as they are.
+                csv.WriteField(value is string or System.Collections.IEnumerable ? CsvCells.Neutralise(Text(value)) : Text(value));
             }
 
             csv.EndRecord();

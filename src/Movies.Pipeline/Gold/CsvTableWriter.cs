@@ -3,7 +3,8 @@ using Movies.Pipeline.Lake;
 
 namespace Movies.Pipeline.Gold;
 
-/// <summary>Rows of a gold record as CSV (RFC 4180, as CsvHelper writes it): UTF-8 without BOM, invariant culture,
+/// <summary>Rows of a gold record as CSV (RFC 4180, as CsvHelper writes it; text cells neutralised against formula
+/// injection by <see cref="CsvCells"/>): UTF-8 without BOM, invariant culture,
 /// CRLF line ends, a header of the same column names and order as the Parquet file; dates ISO 8601 (yyyy-MM-dd,
 /// times UTC with Z), numbers round-trip, null as an empty field. Formatted column by column into one buffer
 /// (<see cref="CsvRecordWriter"/>), without reflection or boxing per cell.</summary>
@@ -50,7 +51,15 @@ public static class CsvTableWriter
         {
             foreach (var column in table.Columns)
             {
-                csv.Text(Format(column[row]));
+                // Text is outside text (neutralised); numbers, dates and booleans are written as formatted.
+                if (column[row] is string text)
+                {
+                    csv.Text(text);
+                }
+                else
+                {
+                    csv.Formatted(Format(column[row]));
+                }
             }
 
             csv.EndRecord();

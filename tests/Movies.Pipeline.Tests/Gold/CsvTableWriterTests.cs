@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Serialization;
 using CsvHelper;
 using Movies.Pipeline.Gold;
+using Movies.Pipeline.Lake;
 using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Gold;
@@ -22,6 +23,28 @@ public sealed class CsvTableWriterTests
         AssertSame<DirectorSummaryRow>();
         AssertSame<RunQualityRow>();
         AssertSame<MovieHistoryRow>();
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example/\",\"click\")", "'=HYPERLINK(\"http://evil.example/\",\"click\")")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tcmd", "'\tcmd")]
+    [InlineData("\rcmd", "'\rcmd")]
+    [InlineData("＝1+2", "'＝1+2")]
+    [InlineData("Heat", "Heat")]
+    [InlineData("a=b", "a=b")]
+    [InlineData("", "")]
+    public void Neutralise_FormulaStarts_GuardedOthersUnchanged(string text, string expected)
+        => Assert.Equal(expected, CsvCells.Neutralise(text));
+
+    [Fact]
+    public void Write_ColumnTable_TextNeutralisedNumbersNot()
+    {
+        var table = new ColumnTable([ColumnValues.Of("title", new[] { "=cmd|' /C calc'!A0", "Heat" }), ColumnValues.Of("gross", new long?[] { -5, 7 })], 2);
+
+        Assert.Equal("title,gross\r\n'=cmd|' /C calc'!A0,-5\r\nHeat,7\r\n", CsvTableWriter.Write(table).ToString());
     }
 
     [Fact]
@@ -62,7 +85,8 @@ public sealed class CsvTableWriterTests
             {
                 foreach (var (_, property) in columns)
                 {
-                    csv.WriteField(CsvTableWriter.Format(property.GetValue(row)));
+                    // Plus the one contract added since: text cells neutralised against formula injection.
+                    csv.WriteField(property.GetValue(row) is string text ? CsvCells.Neutralise(text) : CsvTableWriter.Format(property.GetValue(row)));
                 }
 
                 csv.EndRecord();
