@@ -88,6 +88,12 @@ param notFoundRetryDays int = 30
 param rejectThresholdPercent int = 20
 @description('Provider declarations file (PROVIDERS_FILE); empty: the providers.json deployed with the app (data/providers.json).')
 param providersFile string = ''
+@description('Largest provider file ingested, in bytes (PROVIDER_MAX_FILE_BYTES); a larger one is refused whole.')
+@minValue(1)
+param providerMaxFileBytes int = 104857600
+@description('Largest field of a provider file, in bytes (PROVIDER_MAX_FIELD_BYTES); a file with a larger one is refused whole.')
+@minValue(1)
+param providerMaxFieldBytes int = 65536
 param serviceBusTopic string = 'pipeline-events'
 
 @secure()
@@ -284,6 +290,8 @@ module api 'app/api.bicep' = {
     notFoundRetryDays: notFoundRetryDays
     rejectThresholdPercent: rejectThresholdPercent
     providersFile: providersFile
+    providerMaxFileBytes: providerMaxFileBytes
+    providerMaxFieldBytes: providerMaxFieldBytes
   }
   // The host must be able to reach its storage with the identity the moment it starts.
   dependsOn: [hostStorage, lakeStorage, monitoring, rbac]

@@ -51,6 +51,10 @@ param notFoundRetryDays int
 param rejectThresholdPercent int
 @description('Provider declarations file; empty: the providers.json deployed with the app.')
 param providersFile string
+@description('Largest provider file ingested, in bytes; a larger one is refused whole and stays in landing.')
+param providerMaxFileBytes int
+@description('Largest field of a provider file (a CSV cell, a JSON value), in bytes; a file with a larger one is refused whole.')
+param providerMaxFieldBytes int
 
 resource hostStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: hostStorageName
@@ -154,6 +158,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       OMDB_MAX_BODY_BYTES: '1048576'
       REJECT_THRESHOLD_PERCENT: string(rejectThresholdPercent)
       PROVIDERS_FILE: providersFile
+      PROVIDER_MAX_FILE_BYTES: string(providerMaxFileBytes)
+      PROVIDER_MAX_FIELD_BYTES: string(providerMaxFieldBytes)
       SERVICEBUS_NAMESPACE: serviceBusNamespace
       SERVICEBUS_TOPIC: serviceBusTopic
     }

@@ -71,7 +71,9 @@ public static class IngestCommand
         IngestResult ingested;
         if (file is not null)
         {
-            // Checked before anything is written: a file that cannot be ingested is refused, exit 2.
+            // Checked before anything is written: a file that cannot be ingested is refused, exit 2; one over
+            // PROVIDER_MAX_FILE_BYTES before it is even read.
+            ingestor.Limits.CheckFile($"'{file}'", new FileInfo(file).Length);
             var name = await ingestor.LandAsync(provider!, Path.GetFileName(file), new BinaryData(await File.ReadAllBytesAsync(file, cancellationToken)), cancellationToken);
             ingested = await ingestor.IngestAsync([name], refuse: false, cancellationToken);
         }

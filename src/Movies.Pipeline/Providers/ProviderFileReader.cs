@@ -7,19 +7,22 @@ namespace Movies.Pipeline.Providers;
 /// provider's delimiter, header names matched trimmed and case-insensitive), JSON with System.Text.Json (the array at
 /// <c>records</c>, or the whole document; each row an object, <c>from</c> a dotted path into it). A file that cannot be
 /// read as declared (not CSV or JSON, a declared CSV column missing, no array where the rows should be) is refused
-/// whole with <see cref="PipelineInputException"/>; a single bad row is returned as malformed, for silver to reject.</summary>
+/// whole with <see cref="PipelineInputException"/>, as is a file or a field over its <see cref="ProviderLimits"/>; a single
+/// bad row is returned as malformed, for silver to reject.</summary>
 public static class ProviderFileReader
 {
-    public static IReadOnlyList<RawRecord> Read(BinaryData content, Provider provider, ProviderPart part, string fileName)
+    public static IReadOnlyList<RawRecord> Read(BinaryData content, Provider provider, ProviderPart part, string fileName, ProviderLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(part);
+        limits ??= ProviderLimits.Default;
         var where = $"{provider.Name} file '{fileName}' (part {part.Name})";
-        return provider.Format == ProviderFormat.Csv ? ReadCsv(content, provider, part, where) : ReadJson(content, provider, part, where);
+        limits.CheckFile(where, content.ToMemory().Length);
+        return provider.Format == ProviderFormat.Csv ? ReadCsv(content, provider, part, where, limits) : ReadJson(content, provider, part, where, limits);
     }
 
-    private static List<RawRecord> ReadCsv(BinaryData content, Provider provider, ProviderPart part, string where)
+    private static List<RawRecord> ReadCsv(BinaryData content, Provider provider, ProviderPart part, string where, ProviderLimits limits)
     {
         var options = new CsvReaderOptions
         {
@@ -30,12 +33,19 @@ public static class ProviderFileReader
             MalformedData = CsvMalformedDataHandling.Throw,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
+            // An unclosed quote or a giant line never grows the reader's buffer past a bound; the fields are checked below.
+            MaxRecordSize = (int)Math.Min(int.MaxValue / 2, (long)limits.MaxFieldBytes * 64),
         };
         var records = new List<RawRecord>();
         try
         {
             using var csv = CsvReader.Create(content.ToMemory(), options);
             var names = csv.Headers?.Select(h => h.Trim()).ToList() ?? [];
+            foreach (var name in names)
+            {
+                limits.CheckField(where, 0, name.Length > 40 ? name[..40] + "..." : name, System.Text.Encoding.UTF8.GetByteCount(name));
+            }
+
             if (names.Count == 0 || names.All(n => n.Length == 0))
             {
                 throw new PipelineInputException($"{where} is empty: a CSV file starts with a header row.");
@@ -59,6 +69,11 @@ public static class ProviderFileReader
             while (csv.Read())
             {
                 number++;
+                for (var i = 0; i < csv.FieldCount; i++)
+                {
+                    limits.CheckField(where, number, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), csv.GetSpan(i).Length);
+                }
+
                 if (csv.FieldCount != names.Count)
                 {
                     records.Add(new RawRecord(number, new Dictionary<string, RawValue>(), $"{csv.FieldCount} fields where the header has {names.Count}"));
@@ -82,7 +97,7 @@ public static class ProviderFileReader
         return records;
     }
 
-    private static List<RawRecord> ReadJson(BinaryData content, Provider provider, ProviderPart part, string where)
+    private static List<RawRecord> ReadJson(BinaryData content, Provider provider, ProviderPart part, string where, ProviderLimits limits)
     {
         JsonDocument document;
         try
@@ -129,6 +144,7 @@ public static class ProviderFileReader
                 {
                     if (Find(row, column.From) is { } value)
                     {
+                        limits.CheckField(where, number, column.From, System.Text.Encoding.UTF8.GetByteCount(value.Text));
                         values[column.From] = value;
                     }
                 }

@@ -14,9 +14,12 @@ namespace Movies.Pipeline.Providers;
 /// table, unless it already reflects them all; last, the landing copies are removed (only if unchanged since read), so a
 /// crash at any step leaves the file in landing to be taken again, and taking it again redoes nothing already done.</summary>
 public sealed class ProviderIngestor(ILakeStore lake, ProviderCatalog catalog, ProviderBronzeWriter bronze, ProviderSilverWriter silver, ProviderGold gold,
-    IPipelineEventPublisher events, TimeProvider clock, ILogger<ProviderIngestor> logger, SecretRedactor? redactor = null)
+    IPipelineEventPublisher events, TimeProvider clock, ILogger<ProviderIngestor> logger, SecretRedactor? redactor = null, ProviderLimits? limits = null)
 {
     private readonly SecretRedactor _redactor = redactor ?? new SecretRedactor();
+
+    /// <summary>How large a file and a field may be (<c>PROVIDER_MAX_FILE_BYTES</c>, <c>PROVIDER_MAX_FIELD_BYTES</c>).</summary>
+    public ProviderLimits Limits { get; } = limits ?? ProviderLimits.Default;
 
     public ProviderCatalog Catalog => catalog;
 
@@ -28,7 +31,7 @@ public sealed class ProviderIngestor(ILakeStore lake, ProviderCatalog catalog, P
         ArgumentNullException.ThrowIfNull(content);
         var name = ProviderPaths.Landing(providerName, fileName);
         var (provider, part) = Resolve(providerName, fileName);
-        _ = ProviderFileReader.Read(content, provider, part, fileName);
+        _ = ProviderFileReader.Read(content, provider, part, fileName, Limits);
         LakeNames.Validate(LakeContainers.Landing, name);
         await lake.UploadAsync(LakeContainers.Landing, name, content, overwrite: true, cancellationToken);
         return name;
@@ -105,7 +108,7 @@ public sealed class ProviderIngestor(ILakeStore lake, ProviderCatalog catalog, P
         }
 
         IReadOnlyList<RawRecord>? records = null;
-        IReadOnlyList<RawRecord> Records() => records ??= ProviderFileReader.Read(landed.Content, provider, part, fileName);
+        IReadOnlyList<RawRecord> Records() => records ??= ProviderFileReader.Read(landed.Content, provider, part, fileName, Limits);
         var (arrival, newArrival) = await bronze.WriteAsync(provider, part, landingBlob, fileName, landed.Content, () => Records().Count, cancellationToken);
         if (newArrival)
         {
@@ -118,7 +121,7 @@ public sealed class ProviderIngestor(ILakeStore lake, ProviderCatalog catalog, P
 
         // A content seen before keeps the part it first arrived as.
         var arrivalPart = provider.Parts.FirstOrDefault(p => p.Name == arrival.Part) ?? part;
-        var (file, _) = await silver.WriteFileAsync(provider, arrivalPart, arrival, () => arrivalPart == part ? Records() : ProviderFileReader.Read(landed.Content, provider, arrivalPart, fileName), cancellationToken);
+        var (file, _) = await silver.WriteFileAsync(provider, arrivalPart, arrival, () => arrivalPart == part ? Records() : ProviderFileReader.Read(landed.Content, provider, arrivalPart, fileName, Limits), cancellationToken);
         var (current, changed) = await silver.MakeCurrentAsync(provider, file, cancellationToken);
         // Ingested only by the call that made it current: processes taking the same new file at once all write its
         // (identical) bronze and silver, but one of them changes the current table; the others report a duplicate.

@@ -13,6 +13,7 @@ public static class ProvidersServiceCollectionExtensions
         services.AddOptions<ProvidersOptions>().BindFlatConfiguration().ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProvidersOptions>, ProvidersFileValidation>();
         services.AddSingleton(sp => ProviderCatalog.Load(sp.GetRequiredService<IOptions<ProvidersOptions>>().Value.ResolvedPath));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProvidersOptions>>().Value.Limits);
         services.AddSingleton<ProviderBronzeWriter>();
         services.AddSingleton<ProviderSilverWriter>();
         services.AddSingleton<ProviderGold>();

@@ -19,6 +19,26 @@ public abstract class IngestCommandTests : IDisposable
     /// <summary>The CLI's lake options for the lake <see cref="CreateLakeAsync"/> made last.</summary>
     protected abstract string[] CliLake();
 
+    /// <summary>Issue 25, item 7: a file over PROVIDER_MAX_FILE_BYTES (or with a field over PROVIDER_MAX_FIELD_BYTES) is
+    /// refused, exit 2 with the reason, nothing written.</summary>
+    [Theory]
+    [InlineData("PROVIDER_MAX_FILE_BYTES", "2000")]
+    [InlineData("PROVIDER_MAX_FIELD_BYTES", "500")]
+    public async Task IngestProvider_FileOverACap_ExitTwoWithTheReasonNothingWritten(string setting, string cap)
+    {
+        var lake = await CreateLakeAsync();
+        var file = Path.Combine(Folder, "critics-2026-11-21.csv");
+        await File.WriteAllTextAsync(file, "Film,Release Year,Tomatometer,Critic Reviews,Average Rating,Metascore\n\"" + new string('x', 3000) + "\",1995,87%,100,7.9/10,76\n");
+
+        var result = await MoviesCli.RunAsync(new Dictionary<string, string> { [setting] = cap }, ["ingest", "--provider", "critic_aggregates", file, .. CliLake()]);
+
+        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}: {result.Stderr}");
+        Assert.Contains(setting, result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+        Assert.Empty(await LakeRuns.NamesAsync(lake, LakeContainers.Landing, ""));
+        Assert.Empty(await LakeRuns.NamesAsync(lake, LakeContainers.Bronze, ""));
+    }
+
     [Fact]
     public async Task IngestSample_ThenRunSample_GoldJoinsEveryProviderWithTheReportedRates()
     {

@@ -142,6 +142,33 @@ public abstract class LandingTrustTests
         Assert.DoesNotContain("SECRET", rejects, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 25, item 7: a giant single-line file, and a file with one giant field, are refused whole with the
+    /// reason (here with small caps; the defaults are 100 MiB and 64 KiB), nothing of them in bronze.</summary>
+    [Theory]
+    [InlineData("critic_aggregates", "critics-huge.csv", 20_000, 0, "PROVIDER_MAX_FILE_BYTES")]
+    [InlineData("critic_aggregates", "critics-one-line.csv", 3_000, 0, "PROVIDER_MAX_FIELD_BYTES")]
+    [InlineData("critic_aggregates", "critics-wide-cell.csv", 0, 3_000, "PROVIDER_MAX_FIELD_BYTES")]
+    [InlineData("audience_ratings", "ratings-wide.json", 0, 3_000, "PROVIDER_MAX_FIELD_BYTES")]
+    public async Task Ingest_FileOrFieldOverItsCap_RefusedWithTheReasonNothingInBronze(string provider, string fileName, int lineBytes, int cellBytes, string setting)
+    {
+        var lake = await CreateLakeAsync();
+        var ingestor = ProviderIngestorTests.Ingestor(lake, ProviderIngestorTests.Bundled, new ProviderLimits(MaxFileBytes: 10_000, MaxFieldBytes: 1_000));
+        var content = BinaryData.FromString(provider == "audience_ratings"
+            ? $$"""{"ratings":[{"imdbID":"tt0113277","film":{"title":"{{new string('x', cellBytes)}}","year":1995},"audienceScore":"80%"}]}"""
+            : lineBytes > 0
+                ? new string('x', lineBytes)
+                : "Film,Release Year,Tomatometer,Critic Reviews,Average Rating,Metascore\nHeat,1995,87%,100,7.9/10,76\n\"" + new string('y', cellBytes) + "\",1995,1%,1,1/10,1\n");
+
+        var landing = await Assert.ThrowsAsync<PipelineInputException>(() => ingestor.LandAsync(provider, fileName, content));
+        await lake.UploadAsync(LakeContainers.Landing, $"{provider}/{fileName}", content, overwrite: true);
+        var waiting = await ingestor.IngestWaitingAsync();
+
+        Assert.Contains(setting, landing.Message, StringComparison.Ordinal);
+        Assert.Contains(setting, Assert.Single(waiting.Refused).Reason, StringComparison.Ordinal);
+        Assert.Equal([$"{provider}/{fileName}"], await LakeRuns.NamesAsync(lake, LakeContainers.Landing, ""));
+        Assert.Empty(await LakeRuns.NamesAsync(lake, LakeContainers.Bronze, ""));
+    }
+
     /// <summary>The second crafted file: accepted as audience ratings (its "ratings" array is empty), and shaped as a bronze
     /// record of an invented film. Ingesting it is allowed: it is only a provider file. Returns its bronze blob.</summary>
     private static async Task<string> IngestRecordFileAsync(ProviderIngestor ingestor)

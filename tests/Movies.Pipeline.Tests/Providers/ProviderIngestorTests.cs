@@ -21,11 +21,11 @@ public abstract class ProviderIngestorTests
 
     public static ProviderCatalog Bundled { get; } = ProviderCatalog.Load(Path.Combine(RepositoryRoot.Path, "data", "providers.json"));
 
-    public static ProviderIngestor Ingestor(ILakeStore lake, ProviderCatalog catalog)
+    public static ProviderIngestor Ingestor(ILakeStore lake, ProviderCatalog catalog, ProviderLimits? limits = null)
     {
         var silver = new ProviderSilverWriter(lake, NullLogger<ProviderSilverWriter>.Instance);
         return new ProviderIngestor(lake, catalog, new ProviderBronzeWriter(lake, TimeProvider.System), silver, Gold(lake, catalog),
-            new LakeEventPublisher(lake, NullLogger<LakeEventPublisher>.Instance), TimeProvider.System, NullLogger<ProviderIngestor>.Instance);
+            new LakeEventPublisher(lake, NullLogger<LakeEventPublisher>.Instance), TimeProvider.System, NullLogger<ProviderIngestor>.Instance, limits: limits);
     }
 
     /// <summary>A run promoter whose gold joins the providers, with its own committer (as another instance has).</summary>
