@@ -51,7 +51,7 @@ public static class GoldLatestReader
         }
 
         var table = latestName[prefix.Length..dot];
-        return LakeNames.IsIdentifier(table) ? table : null;
+        return LakeNames.IsIdentifier(table) && LakeNames.IsIdentifier(latestName[(dot + 1)..]) ? table : null;
     }
 
     private static string? Problem(GoldVersion version)

@@ -28,6 +28,15 @@ public static partial class LakeNames
     public static bool IsFileName(string? name)
         => name is not null && name.Length <= MaxFileNameLength && FileName().IsMatch(name) && !name.EndsWith('.') && !name.EndsWith(' ');
 
+    /// <summary>A name from outside as it may appear in a one-line message: control characters shown escaped
+    /// (<c>\u000a</c>), cut at 120 characters.</summary>
+    public static string Printable(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var shown = string.Concat(name.Take(120).Select(c => char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : new string(c, 1)));
+        return name.Length > 120 ? shown + "..." : shown;
+    }
+
     /// <summary>A SHA-256 as the lake writes it: exactly 64 lower-case hex digits.</summary>
     public static bool IsSha256(string? hash) => hash is not null && Sha256().IsMatch(hash);
 

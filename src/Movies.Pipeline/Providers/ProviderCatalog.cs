@@ -117,7 +117,7 @@ public sealed class ProviderCatalog
         for (var i = 0; i < declared.Count; i++)
         {
             var p = declared[i];
-            var where = p.Name is { Length: > 0 } n ? $"provider '{n}'" : $"provider #{i + 1}";
+            var where = p.Name is { Length: > 0 } n ? $"provider '{LakeNames.Printable(n)}'" : $"provider #{i + 1}";
             var ok = true;
             void Error(string message)
             {
@@ -195,7 +195,7 @@ public sealed class ProviderCatalog
                 var fieldParts = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var part in p.Parts)
                 {
-                    var partWhere = $"part '{part.Name}'";
+                    var partWhere = $"part '{LakeNames.Printable(part.Name ?? string.Empty)}'";
                     if (part.Name is null || !LakeNames.IsIdentifier(part.Name, MaxProviderNameLength))
                     {
                         Error($"{partWhere}: name must be 1 to 40 lower-case letters, digits or '_', starting with a letter");
@@ -334,7 +334,7 @@ public sealed class ProviderCatalog
         var goldColumns = CsvTableWriter.ColumnNames<MoviesUnifiedRow>().ToHashSet(StringComparer.Ordinal);
         foreach (var f in declared)
         {
-            var where = $"field '{f.Name}'";
+            var where = $"field '{LakeNames.Printable(f.Name ?? string.Empty)}'";
             if (f.Name is null || !LakeNames.IsIdentifier(f.Name))
             {
                 errors.Add($"{where}: name must be 1 to 63 lower-case letters, digits or '_', starting with a letter");

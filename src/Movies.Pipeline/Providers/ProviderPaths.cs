@@ -25,7 +25,7 @@ public static class ProviderPaths
         var slash = landingBlob.IndexOf('/', StringComparison.Ordinal);
         if (slash <= 0 || slash == landingBlob.Length - 1 || landingBlob.IndexOf('/', slash + 1) >= 0)
         {
-            throw new PipelineInputException($"landing/{Printable(landingBlob)} is not a provider's file: files arrive as landing/{{provider}}/{{file}}, no deeper folders.");
+            throw new PipelineInputException($"landing/{LakeNames.Printable(landingBlob)} is not a provider's file: files arrive as landing/{{provider}}/{{file}}, no deeper folders.");
         }
 
         var (provider, fileName) = (landingBlob[..slash], landingBlob[(slash + 1)..]);
@@ -44,21 +44,14 @@ public static class ProviderPaths
     {
         if (!LakeNames.IsIdentifier(provider, ProviderCatalog.MaxProviderNameLength))
         {
-            throw new PipelineInputException($"landing/{Printable(provider)}/ is not a provider folder: provider names are lower-case letters, digits and '_'.");
+            throw new PipelineInputException($"landing/{LakeNames.Printable(provider)}/ is not a provider folder: provider names are lower-case letters, digits and '_'.");
         }
 
         if (!LakeNames.IsFileName(fileName))
         {
-            throw new PipelineInputException($"Provider file name '{Printable(fileName)}' is refused: use 1 to {LakeNames.MaxFileNameLength} letters, digits, '.', '_', '-' or spaces, "
+            throw new PipelineInputException($"Provider file name '{LakeNames.Printable(fileName)}' is refused: use 1 to {LakeNames.MaxFileNameLength} letters, digits, '.', '_', '-' or spaces, "
                 + "starting with a letter or digit (names starting with '_' or '.' are the lake's own).");
         }
-    }
-
-    /// <summary>A name from outside as it may appear in a one-line message: control characters shown escaped, cut short.</summary>
-    private static string Printable(string name)
-    {
-        var shown = string.Concat(name.Take(120).Select(c => char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : new string(c, 1)));
-        return name.Length > 120 ? shown + "..." : shown;
     }
 
     public static string BronzeFolder(string provider, string sha256) => $"{Folder}/{provider}/{sha256}";

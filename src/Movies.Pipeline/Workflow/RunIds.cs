@@ -49,7 +49,7 @@ public static class RunIds
     {
         if (!LakeNames.IsRunId(runId))
         {
-            throw new PipelineInputException($"Run id '{runId}' is not valid: use 1 to 80 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+            throw new PipelineInputException($"Run id '{LakeNames.Printable(runId ?? string.Empty)}' is not valid: use 1 to 80 letters, digits, '.', '_' or '-', starting with a letter or digit.");
         }
     }
 
