@@ -44,6 +44,13 @@ param applicationInsightsName string = ''
 param eventGridSystemTopicName string = ''
 param actionGroupName string = ''
 
+// Network and access (docs/security.md).
+@description('Private networking (PRIVATE_NETWORKING). false, the default and an explicit choice: storage, Key Vault and Service Bus accept any network, every request needing an Entra ID token (no keys anywhere). true: a virtual network the app is integrated with, private endpoints for storage, Key Vault and Service Bus (Premium), and their public endpoints denied by default.')
+param privateNetworking bool = false
+
+@description('Client id of an Entra ID app registration (ENTRA_CLIENT_ID): App Service authentication then requires its tokens on the HTTP starter, besides the function key. Empty: function keys only.')
+param entraClientId string = ''
+
 // Function app scale.
 @description('Memory of each Flex Consumption instance, in MB.')
 @allowed([512, 2048, 4096])
@@ -148,6 +155,11 @@ var serviceBusName = !empty(serviceBusNamespaceName)
   : '${abbrs.serviceBusNamespaces}${resourceToken}'
 var deadLetterContainerName = 'eventgrid-deadletter'
 var lakeContainers = ['source', 'landing', 'bronze', 'silver', 'gold', 'events', deadLetterContainerName]
+// The blob triggers' poison queue, made here so the operator's role can be scoped to it.
+var poisonQueueName = 'webjobs-blobtrigger-poison'
+var storageSuffix = environment().suffixes.storage
+var vnetName = '${abbrs.networkVirtualNetworks}${resourceToken}'
+var appSubnetId = resourceId(subscription().subscriptionId, rg.name, 'Microsoft.Network/virtualNetworks/subnets', vnetName, 'app')
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -188,6 +200,7 @@ module hostStorage 'core/storage/storage-account.bicep' = {
     location: location
     tags: tags
     containers: [deploymentStorageContainerName]
+    privateNetworking: privateNetworking
   }
 }
 
@@ -200,6 +213,8 @@ module lakeStorage 'core/storage/storage-account.bicep' = {
     location: location
     tags: tags
     containers: lakeContainers
+    queues: [poisonQueueName]
+    privateNetworking: privateNetworking
     enableVersioning: true
     blobDeleteRetentionDays: lakeSoftDeleteDays
     containerDeleteRetentionDays: lakeSoftDeleteDays
@@ -226,6 +241,7 @@ module keyVault 'core/security/keyvault.bicep' = {
     tags: tags
     omdbSecretName: omdbSecretName
     omdbApiKey: omdbApiKey
+    privateNetworking: privateNetworking
   }
 }
 
@@ -238,6 +254,27 @@ module serviceBus 'core/messaging/servicebus.bicep' = {
     tags: tags
     topicName: serviceBusTopic
     subscriptionNames: ['all-events']
+    privateNetworking: privateNetworking
+  }
+}
+
+// The private network of PRIVATE_NETWORKING=true: the app's subnet and a private endpoint per service it calls.
+module network 'app/network.bicep' = if (privateNetworking) {
+  name: 'network'
+  scope: rg
+  params: {
+    name: vnetName
+    location: location
+    tags: tags
+    endpoints: [
+      { name: 'host-blob', resourceId: hostStorage.outputs.resourceId, groupId: 'blob', zone: 'privatelink.blob.${storageSuffix}' }
+      { name: 'host-queue', resourceId: hostStorage.outputs.resourceId, groupId: 'queue', zone: 'privatelink.queue.${storageSuffix}' }
+      { name: 'host-table', resourceId: hostStorage.outputs.resourceId, groupId: 'table', zone: 'privatelink.table.${storageSuffix}' }
+      { name: 'lake-blob', resourceId: lakeStorage.outputs.resourceId, groupId: 'blob', zone: 'privatelink.blob.${storageSuffix}' }
+      { name: 'lake-queue', resourceId: lakeStorage.outputs.resourceId, groupId: 'queue', zone: 'privatelink.queue.${storageSuffix}' }
+      { name: 'vault', resourceId: keyVault.outputs.resourceId, groupId: 'vault', zone: 'privatelink.vaultcore.azure.net' }
+      { name: 'servicebus', resourceId: serviceBus.outputs.resourceId, groupId: 'namespace', zone: 'privatelink.servicebus.windows.net' }
+    ]
   }
 }
 
@@ -261,6 +298,8 @@ module api 'app/api.bicep' = {
     appServicePlanId: appServicePlan.outputs.resourceId
     identityId: apiIdentity.outputs.resourceId
     identityClientId: apiIdentity.outputs.clientId
+    virtualNetworkSubnetId: privateNetworking ? appSubnetId : ''
+    entraClientId: entraClientId
     hostStorageName: hostStorageName
     deploymentStorageContainerName: deploymentStorageContainerName
     lakeStorageName: lakeStorageName
@@ -294,7 +333,7 @@ module api 'app/api.bicep' = {
     providerMaxFieldBytes: providerMaxFieldBytes
   }
   // The host must be able to reach its storage with the identity the moment it starts.
-  dependsOn: [hostStorage, lakeStorage, monitoring, rbac]
+  dependsOn: [hostStorage, lakeStorage, monitoring, rbac, network]
 }
 
 // Identity of the Event Grid system topic: writes undeliverable events to the dead-letter container.
@@ -339,11 +378,28 @@ module rbac 'app/rbac.bicep' = {
     eventGridIdentityName: eventGridIdentityName
     userPrincipalId: principalId
     userPrincipalType: principalType
+    userSetsOmdbSecret: empty(omdbApiKey)
+    poisonQueueName: poisonQueueName
     goldReaderPrincipalId: goldReaderPrincipalId
     goldReaderPrincipalType: goldReaderPrincipalType
     goldContainerName: 'gold'
   }
   dependsOn: [apiIdentity, eventGridIdentity, hostStorage, lakeStorage, keyVault, serviceBus, monitoring]
+}
+
+// The audit trail: storage, Key Vault, Service Bus and the app's logs in the Log Analytics workspace.
+module diagnostics 'app/diagnostics.bicep' = {
+  name: 'diagnostics'
+  scope: rg
+  params: {
+    workspaceId: monitoring.outputs.logAnalyticsId
+    lakeStorageName: lakeStorageName
+    hostStorageName: hostStorageName
+    keyVaultName: vaultName
+    serviceBusNamespaceName: serviceBusName
+    functionAppName: functionAppName
+  }
+  dependsOn: [api, lakeStorage, hostStorage, keyVault, serviceBus]
 }
 
 module alerts 'app/alerts.bicep' = {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # azd postprovision hook: upload the sample source dataset to the lake (source/movies.json).
 # Uses the signed-in user's Entra ID token (shared keys are off); the user holds Storage Blob Data
-# Contributor on the lake through infra/app/rbac.bicep.
+# Contributor on the lake's source container through infra/app/rbac.bicep.
 set -euo pipefail
 
 # azd passes its environment to hooks; when run by hand, read it from azd.
@@ -50,5 +50,5 @@ for attempt in 1 2 3 4 5 6 7 8 9 10; do
   sleep 30
 done
 
-echo "Error: could not upload the sample source. Check that you hold Storage Blob Data Contributor on ${LAKE_STORAGE_ACCOUNT_NAME}." >&2
+echo "Error: could not upload the sample source. Check that you hold Storage Blob Data Contributor on ${LAKE_STORAGE_ACCOUNT_NAME}/${container} (and, with PRIVATE_NETWORKING, that this machine reaches the lake: docs/deploy.md)." >&2
 exit 1

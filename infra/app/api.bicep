@@ -23,6 +23,12 @@ param keyVaultUri string
 param serviceBusNamespace string
 param serviceBusTopic string
 
+@description('Subnet (delegated to Microsoft.App/environments) the app is integrated with; empty: none (public outbound).')
+param virtualNetworkSubnetId string = ''
+
+@description('Client id of the Entra ID app registration App Service authentication validates tokens for; empty: function keys only.')
+param entraClientId string = ''
+
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 @minValue(1)
@@ -82,6 +88,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: appServicePlanId
     httpsOnly: true
+    // Outbound through the private network when there is one (PRIVATE_NETWORKING), to the private endpoints.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -162,6 +170,67 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       PROVIDER_MAX_FIELD_BYTES: string(providerMaxFieldBytes)
       SERVICEBUS_NAMESPACE: serviceBusNamespace
       SERVICEBUS_TOPIC: serviceBusTopic
+    }
+  }
+}
+
+// No basic (user name and password) publishing credentials: FTP and the SCM site accept Entra ID only (azd deploys with it).
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+// App Service authentication with Entra ID (ENTRA_CLIENT_ID, docs/security.md): every request needs a token for the
+// app registration, from this tenant, besides the function key. The platform's own webhooks stay on their system keys:
+// Event Grid's deliveries to the blob extension and Durable's status and management URLs (automation polls them).
+resource entraAuth 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(entraClientId)) {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+      excludedPaths: [
+        '/runtime/webhooks/blobs'
+        '/runtime/webhooks/durabletask'
+      ]
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: entraClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${entraClientId}'
+            entraClientId
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
     }
   }
 }

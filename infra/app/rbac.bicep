@@ -31,6 +31,15 @@ param eventGridIdentityName string
 @description('Object id of the deploying user; empty: no user roles.')
 param userPrincipalId string = ''
 
+@description('True when the OMDb key was not given at provision: the user then sets the secret after deploy (Key Vault Secrets Officer on the vault).')
+param userSetsOmdbSecret bool = true
+
+@description('Lake containers the deploying user writes as the operator: the source dataset, provider files, and the run manifests a failed promotion is replayed from.')
+param userWritableContainers array = ['source', 'landing', 'bronze', 'silver']
+
+@description('The blob triggers\' poison queue on the lake, which the operator reads and clears after a replay.')
+param poisonQueueName string = 'webjobs-blobtrigger-poison'
+
 @allowed(['User', 'ServicePrincipal'])
 param userPrincipalType string = 'User'
 
@@ -81,7 +90,23 @@ resource lakeStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
       name: goldContainerName
     }
   }
+
+  resource queueServices 'queueServices' existing = {
+    name: 'default'
+
+    resource poisonQueue 'queues' existing = {
+      name: poisonQueueName
+    }
+  }
 }
+
+
+resource userContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = [
+  for container in userWritableContainers: {
+    parent: lakeStorage::blobServices
+    name: container
+  }
+]
 
 resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: keyVaultName
@@ -134,8 +159,10 @@ resource appHostTableContributor 'Microsoft.Authorization/roleAssignments@2022-0
   }
 }
 
-// Storage Blob Data Owner on the lake: read source, write bronze/silver/gold/events, and what the blob
-// trigger extension documents for an identity-based trigger connection (LakeStorage).
+// Storage Blob Data Owner on the lake, account-wide: read source and landing, write bronze/silver/gold/events, and the
+// role the Functions documentation requires of an identity-based blob trigger connection (LakeStorage: "Storage Blob
+// Data Owner and Storage Queue Data Contributor" on the account it watches). Wider than the app's own writes need;
+// kept because the trigger extension is documented to need it (docs/deploy.md).
 resource appLakeBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(lakeStorage.id, appIdentity.id, roles.storageBlobDataOwner)
   scope: lakeStorage
@@ -204,23 +231,38 @@ resource eventGridDeadLetterContributor 'Microsoft.Authorization/roleAssignments
   }
 }
 
-// --- The deploying user (skipped when no principal id is given) ---
+// --- The deploying user, as the operator (skipped when no principal id is given) ---
+// Container by container, never the whole lake: events, gold (read below) and the dead letters are the app's.
 
-// Storage Blob Data Contributor on the lake: upload the sample source (post-provision hook), read gold.
-resource userLakeBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
-  name: guid(lakeStorage.id, userPrincipalId, roles.storageBlobDataContributor)
-  scope: lakeStorage
+// Storage Blob Data Contributor on source, landing, bronze and silver: upload the source dataset (post-provision
+// hook), drop provider files into landing, and replay a failed promotion by rewriting its manifest (docs/deploy.md).
+resource userContainerContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (container, i) in userWritableContainers: if (!empty(userPrincipalId)) {
+    name: guid(userContainers[i].id, userPrincipalId, roles.storageBlobDataContributor)
+    scope: userContainers[i]
+    properties: {
+      principalId: userPrincipalId
+      principalType: userPrincipalType
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    }
+  }
+]
+
+// Storage Blob Data Reader on gold: look at what the runs published (gold is written by the app only).
+resource userGoldReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
+  name: guid(lakeStorage::blobServices::goldContainer.id, userPrincipalId, roles.storageBlobDataReader)
+  scope: lakeStorage::blobServices::goldContainer
   properties: {
     principalId: userPrincipalId
     principalType: userPrincipalType
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataReader)
   }
 }
 
-// Storage Queue Data Contributor on the lake: look at and clear the poison queue after a replay (docs/deploy.md).
-resource userLakeQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
-  name: guid(lakeStorage.id, userPrincipalId, roles.storageQueueDataContributor)
-  scope: lakeStorage
+// Storage Queue Data Contributor on the poison queue only: look at it and clear it after a replay (docs/deploy.md).
+resource userPoisonQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
+  name: guid(lakeStorage::queueServices::poisonQueue.id, userPrincipalId, roles.storageQueueDataContributor)
+  scope: lakeStorage::queueServices::poisonQueue
   properties: {
     principalId: userPrincipalId
     principalType: userPrincipalType
@@ -228,8 +270,9 @@ resource userLakeQueueContributor 'Microsoft.Authorization/roleAssignments@2022-
   }
 }
 
-// Key Vault Secrets Officer on the vault: set the OMDb key after deploy.
-resource userKeyVaultSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
+// Key Vault Secrets Officer on the vault, only when the OMDb key was not given at provision: set it after deploy. With
+// OMDB_API_KEY given to azd, Bicep creates the secret and the user holds no role on the vault at all.
+resource userKeyVaultSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId) && userSetsOmdbSecret) {
   name: guid(keyVault.id, userPrincipalId, roles.keyVaultSecretsOfficer)
   scope: keyVault
   properties: {

@@ -66,10 +66,9 @@ public sealed class RoleAssignmentTests(CompiledMainTemplate compiled)
             .Where(a => InfraRules.RoleDefinitionGuid(a.Properties.GetProperty("roleDefinitionId").GetString() ?? "", a.Template) == "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1")
             .ToList();
 
-        // Power BI reads gold only (docs/powerbi.md): never the whole lake.
-        var reader = Assert.Single(readers);
-        var scope = reader.Element.GetProperty("scope").GetString() ?? "";
-        Assert.Contains("Microsoft.Storage/storageAccounts/blobServices/containers", scope, StringComparison.Ordinal);
+        // Power BI (and the operator) read gold only (docs/powerbi.md, docs/deploy.md): never the whole lake.
+        Assert.Equal(2, readers.Count);
+        Assert.All(readers, reader => Assert.Contains("Microsoft.Storage/storageAccounts/blobServices/containers", reader.Element.GetProperty("scope").GetString() ?? "", StringComparison.Ordinal));
         Assert.Contains(new FunctionsContract(compiled.Root).RoleAssignments, a => a.Role == "Storage Blob Data Reader" && a.Scope.Contains("'gold'", StringComparison.Ordinal));
     }
 

@@ -1,9 +1,14 @@
-// Service Bus namespace (Standard: topics) with local (SAS) auth off, one topic and its subscriptions.
+// Service Bus namespace with local (SAS) auth off, one topic and its subscriptions. Standard (topics) on the public
+// endpoint, every sender needing an Entra ID token; with privateNetworking, Premium (private endpoints are a
+// Premium feature) with public network access off (docs/security.md).
 param name string
 param location string
 param tags object = {}
 param topicName string
 param subscriptionNames string[] = []
+
+@description('Premium with public network access off, reached through a private endpoint.')
+param privateNetworking bool = false
 
 @description('How long the topic remembers message ids to drop a resent event (ISO 8601; at least a day, at most 7 days). Fixed once the topic exists.')
 param duplicateDetectionWindow string = 'P1D'
@@ -12,14 +17,20 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: name
   location: location
   tags: tags
-  sku: {
-    name: 'Standard'
-    tier: 'Standard'
-  }
+  sku: privateNetworking
+    ? {
+        name: 'Premium'
+        tier: 'Premium'
+        capacity: 1
+      }
+    : {
+        name: 'Standard'
+        tier: 'Standard'
+      }
   properties: {
     disableLocalAuth: true
     minimumTlsVersion: '1.2'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
   }
 
   resource topic 'topics' = {

@@ -1,10 +1,15 @@
-// Key Vault on Azure RBAC (no access policies), soft delete and purge protection on.
+// Key Vault on Azure RBAC (no access policies), soft delete and purge protection on. Network: with privateNetworking
+// every network is denied by default (its private endpoint and trusted Azure services only); without, the vault
+// accepts any network, every request still needing an Entra ID token and a role (docs/security.md).
 param name string
 param location string
 param tags object = {}
 
 @description('Name of the secret that holds the OMDb API key.')
 param omdbSecretName string
+
+@description('Deny public network traffic by default (a private endpoint reaches the vault).')
+param privateNetworking bool = false
 
 @secure()
 @description('The OMDb API key. Empty: no secret is created here; set it after deploy (docs/deploy.md).')
@@ -27,7 +32,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     publicNetworkAccess: 'Enabled'
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: privateNetworking ? 'Deny' : 'Allow'
     }
   }
 }

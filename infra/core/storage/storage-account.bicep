@@ -1,10 +1,19 @@
-// A hardened StorageV2 account: no shared keys, no public blob access, TLS 1.2, HTTPS only.
+// A hardened StorageV2 account: no shared keys, no public blob access, TLS 1.2, HTTPS only. Its network rule is an
+// explicit choice (docs/security.md): with privateNetworking its endpoints deny every network by default (private
+// endpoints and trusted Azure services, such as Event Grid dead-lettering, only); without, they accept any network,
+// every request still needing an Entra ID token (shared keys are off).
 param name string
 param location string
 param tags object = {}
 
 @description('Blob containers to create (all private).')
 param containers string[] = []
+
+@description('Queues to create (a role can then be scoped to one).')
+param queues string[] = []
+
+@description('Deny public network traffic by default (private endpoints reach the account).')
+param privateNetworking bool = false
 
 @description('Keep previous versions of every blob (lake history).')
 param enableVersioning bool = false
@@ -39,7 +48,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     supportsHttpsTrafficOnly: true
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: privateNetworking ? 'Deny' : 'Allow'
     }
   }
 
@@ -62,6 +71,16 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
         properties: {
           publicAccess: 'None'
         }
+      }
+    ]
+  }
+
+  resource queueServices 'queueServices' = if (!empty(queues)) {
+    name: 'default'
+
+    resource storageQueues 'queues' = [
+      for queue in queues: {
+        name: queue
       }
     ]
   }
