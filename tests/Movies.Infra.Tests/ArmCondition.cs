@@ -30,7 +30,7 @@ internal static class ArmCondition
         }
 
         var open = text.IndexOf('(', StringComparison.Ordinal);
-        if (open > 0 && Close(text, open) == text.Length - 1)
+        if (open > 0 && ArmScope.Closing(text, open) == text.Length - 1)
         {
             var arguments = Arguments(text[(open + 1)..^1]);
             switch (text[..open])
@@ -50,7 +50,7 @@ internal static class ArmCondition
     /// <summary>The expression without parentheses that wrap all of it.</summary>
     public static string Unwrap(string text)
     {
-        while (text.Length > 1 && text[0] == '(' && Close(text, 0) == text.Length - 1)
+        while (text.Length > 1 && text[0] == '(' && ArmScope.Closing(text, 0) == text.Length - 1)
         {
             text = text[1..^1].Trim();
         }
@@ -58,59 +58,16 @@ internal static class ArmCondition
         return text;
     }
 
-    private static int Close(string text, int open)
-    {
-        var depth = 0;
-        var quoted = false;
-        for (var i = open; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\'')
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && c == '(')
-            {
-                depth++;
-            }
-            else if (!quoted && c == ')' && --depth == 0)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     private static List<string> Arguments(string text)
     {
         var arguments = new List<string>();
-        var depth = 0;
-        var quoted = false;
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var rest = text; ; rest = rest[(arguments[^1].Length + 1)..])
         {
-            var c = text[i];
-            if (c == '\'')
+            arguments.Add(ArmScope.FirstArgument(rest));
+            if (arguments[^1].Length == rest.Length)
             {
-                quoted = !quoted;
-            }
-            else if (!quoted && c == '(')
-            {
-                depth++;
-            }
-            else if (!quoted && c == ')')
-            {
-                depth--;
-            }
-            else if (!quoted && depth == 0 && c == ',')
-            {
-                arguments.Add(text[start..i]);
-                start = i + 1;
+                return arguments;
             }
         }
-
-        arguments.Add(text[start..]);
-        return arguments;
     }
 }

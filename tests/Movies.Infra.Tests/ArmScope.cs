@@ -133,7 +133,7 @@ internal sealed partial class ArmScope
     }
 
     /// <summary>The text of the first argument of a call whose arguments start here, up to a ',' or ')' at depth 0.</summary>
-    private static string FirstArgument(string text)
+    internal static string FirstArgument(string text)
     {
         var depth = 0;
         var inString = false;
@@ -162,7 +162,7 @@ internal sealed partial class ArmScope
     }
 
     /// <summary>Index of the ')' closing the '(' at <paramref name="open"/>.</summary>
-    private static int Closing(string text, int open)
+    internal static int Closing(string text, int open)
     {
         var depth = 0;
         var inString = false;
