@@ -29,6 +29,56 @@ public sealed class SqlLimitsTests(SqlSandboxTests.SampleLake sample) : IClassFi
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
     }
 
+    /// <summary>A query stopped from outside (SIGTERM, as Ctrl+C or a supervisor stops it) says it was cancelled: exit 1,
+    /// not the run commands' "resume" advice.</summary>
+    [Fact]
+    public async Task Sql_QueryStoppedBySignal_SaysCancelledNotResume()
+    {
+        using var cache = new TempFolder();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { MoviesCli.CliPath, "sql", "--lake", Lake, "--cache", cache.Path, "with recursive t(n) as (select 1 union all select n + 1 from t) select count(*) from t" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["SQL_TIMEOUT_SECONDS"] = "0";
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        try
+        {
+            // The session's spill folder appears just before the query starts: then the query is running.
+            var clock = Stopwatch.StartNew();
+            while (Directory.GetDirectories(cache.Path, ".duckdb-*", SearchOption.AllDirectories).Length == 0)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2) && !process.HasExited, "the query never started");
+                await Task.Delay(100);
+            }
+
+            await Task.Delay(500);
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await process.WaitForExitAsync(limit.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        var error = await stderr;
+        _ = await stdout;
+        Assert.True(process.ExitCode == 1, $"exit {process.ExitCode}: {error}");
+        Assert.Contains("Query cancelled", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("resume", error, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task Sql_Settings_MemoryThreadsAndPrivateSpillFolderSet()
     {
