@@ -10,8 +10,9 @@ namespace Movies.Pipeline.Bronze;
 /// movies, whose plan the deferred queue keeps). A movie whose batch never ran is recorded as skipped (or, when the day's
 /// quota ran out, deferred) with the reason, so every selected movie is accounted for. Then, once per run: the run's
 /// answers go into the answer cache, its deferred movies into the deferred queue (and those it answered out of it), and
-/// the quota this process reserved and did not use goes back to the ledger.</summary>
-public sealed partial class ManifestWriter(ILakeStore lake, AnswerCache cache, DeferredMovies deferredQueue, OmdbQuota quota, ILogger<ManifestWriter> logger)
+/// the attempt's state in this process is released (<see cref="RunStopSignals.Release"/>), and the quota this process
+/// reserved and did not use goes back to the ledger unless another run of this process is still drawing on it.</summary>
+public sealed partial class ManifestWriter(ILakeStore lake, AnswerCache cache, DeferredMovies deferredQueue, OmdbQuota quota, RunStopSignals stops, ILogger<ManifestWriter> logger)
 {
     public async Task<ManifestResult> WriteAsync(ManifestWork work, CancellationToken cancellationToken = default)
     {
@@ -70,7 +71,12 @@ public sealed partial class ManifestWriter(ILakeStore lake, AnswerCache cache, D
             await deferredQueue.UpdateAsync(answered, deferred, cancellationToken);
         }
 
-        await quota.ReturnUnusedAsync(cancellationToken);
+        // The block is this process's, shared by its runs: given back only when no other run here is looking movies up.
+        if (work.Attempt is null ? stops.Count == 0 : stops.Release(work.RunId, work.Attempt))
+        {
+            await quota.ReturnUnusedAsync(cancellationToken);
+        }
+
         return new ManifestResult(name, movies.Count, counts);
     }
 

@@ -52,7 +52,7 @@ public sealed class BatchEnricher(ILakeStore lake, OmdbClient omdb, RunStopSigna
                 new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = token },
                 async (i, t) => outcomes[i] = await EnrichMovieAsync(work, plan.Movies[i], earlier, t));
 
-            var fatal = stops.ReasonFor(work.RunId);
+            var fatal = stops.ReasonFor(work.RunId, work.Attempt);
             var deferred = outcomes.FirstOrDefault(o => o.Outcome == MovieOutcomes.Deferred)?.Reason;
             await lake.WriteJsonAsync(LakeContainers.Bronze, BronzePaths.BatchOutcome(work.RunFolder, work.Batch),
                 new BatchOutcome(work.RunId, work.Batch, fatal, outcomes, work.Attempt, claim.Holder, deferred), PipelineJsonContext.Blobs.BatchOutcome, overwrite: true, token);
@@ -133,12 +133,12 @@ public sealed class BatchEnricher(ILakeStore lake, OmdbClient omdb, RunStopSigna
             }
         }
 
-        if (stops.ReasonFor(work.RunId) is { } stopped)
+        if (stops.ReasonFor(work.RunId, work.Attempt) is { } stopped)
         {
             return Outcome(MovieOutcomes.Skipped, $"run stopped: {stopped}", 0);
         }
 
-        var lookup = await omdb.GetMovieAsync(movie.Title, movie.Year, work.RunId, cancellationToken);
+        var lookup = await omdb.GetMovieAsync(movie.Title, movie.Year, work.RunId, work.Attempt, cancellationToken);
         Log.MovieDone(logger, movie.MovieKey, lookup.Outcome, lookup.Attempts);
         switch (lookup.Outcome)
         {
@@ -159,7 +159,7 @@ public sealed class BatchEnricher(ILakeStore lake, OmdbClient omdb, RunStopSigna
             case OmdbLookupOutcome.Fatal:
                 // Not saved: a skipped movie was not answered, so a retry may still look it up.
                 Log.RunFatal(logger, lookup.Reason!);
-                stops.Stop(work.RunId, lookup.Reason!);
+                stops.Stop(work.RunId, work.Attempt, lookup.Reason!);
                 return Outcome(MovieOutcomes.Skipped, $"run stopped: {lookup.Reason}", lookup.Attempts);
             default:
                 return await SaveAsync(decidedBlob, Outcome(MovieOutcomes.Failed, lookup.Reason, lookup.Attempts), cancellationToken);

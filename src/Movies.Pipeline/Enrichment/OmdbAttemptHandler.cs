@@ -18,7 +18,7 @@ namespace Movies.Pipeline.Enrichment;
 /// <item>passes the body through the <see cref="SecretRedactor"/> as soon as it is read: an answer that echoes the
 /// request (the key included) is masked before anything classifies, stores or logs it.</item>
 /// </list></summary>
-public sealed class OmdbAttemptHandler(RunStopSignals stops, OmdbQuota quota, IOptions<OmdbClientOptions> options, TimeProvider time, SecretRedactor redactor)
+public sealed class OmdbAttemptHandler(OmdbQuota quota, IOptions<OmdbClientOptions> options, TimeProvider time, SecretRedactor redactor)
     : DelegatingHandler
 {
     private const int ChunkBytes = 16 * 1024;
@@ -60,7 +60,7 @@ public sealed class OmdbAttemptHandler(RunStopSignals stops, OmdbQuota quota, IO
             }
             else if (gate is not null && kind == OmdbAnswerKind.Fatal)
             {
-                stops.Stop(gate.RunId, reason!);
+                gate.Stop(reason!);
             }
 
             return response;

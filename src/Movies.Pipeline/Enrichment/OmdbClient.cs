@@ -22,15 +22,15 @@ public sealed class OmdbClient(HttpClient http, IOmdbKeyProvider keys, TimeProvi
     internal static readonly ResiliencePropertyKey<OmdbSendGate?> GateKey = new("movies.omdb.gate");
 
     public Task<OmdbLookup> GetMovieAsync(string title, int? year, CancellationToken cancellationToken = default)
-        => GetMovieAsync(title, year, runId: null, cancellationToken);
+        => GetMovieAsync(title, year, runId: null, attempt: null, cancellationToken);
 
-    /// <summary>Looks a movie up for a run: a run-fatal answer stops <paramref name="runId"/> (see
-    /// <see cref="RunStopSignals"/>) before any other lookup of the run can send a request, and a lookup that is
-    /// waiting (for a slot, or between retries) when its run stops ends at once as
+    /// <summary>Looks a movie up for an attempt of a run: a run-fatal answer stops that attempt (see
+    /// <see cref="RunStopSignals"/>) before any other lookup of it can send a request, and a lookup that is
+    /// waiting (for a slot, or between retries) when its attempt stops ends at once as
     /// <see cref="OmdbLookupOutcome.Stopped"/>, having sent nothing more. OMDb's answer and every reason come back
     /// through the <see cref="SecretRedactor"/>: an answer that echoes the request never carries the key into bronze, the
     /// manifest, the batch outcomes or a log.</summary>
-    public async Task<OmdbLookup> GetMovieAsync(string title, int? year, string? runId, CancellationToken cancellationToken = default)
+    public async Task<OmdbLookup> GetMovieAsync(string title, int? year, string? runId, string? attempt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(title);
         var query = year is null
@@ -49,7 +49,7 @@ public sealed class OmdbClient(HttpClient http, IOmdbKeyProvider keys, TimeProvi
         }
 
         redactor.Remember(key);
-        var gate = runId is null ? null : new OmdbSendGate(runId, stops);
+        var gate = runId is null || attempt is null ? null : new OmdbSendGate(runId, attempt, stops);
         var lookup = await SendAsync(query, key, gate, requestedAt, cancellationToken);
         if (lookup.Outcome == OmdbLookupOutcome.Fatal && lookup.Reason == "Invalid API key!" && await keys.RefreshApiKeyAsync(cancellationToken))
         {
@@ -72,7 +72,7 @@ public sealed class OmdbClient(HttpClient http, IOmdbKeyProvider keys, TimeProvi
     {
         // Waiting (for a slot, or for a retry) ends when the run stops; an attempt already sending is left to finish.
         using var waits = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var onStop = gate is null ? default : stops.TokenFor(gate.RunId).Register(() =>
+        using var onStop = gate is null ? default : gate.Stopped.Register(() =>
         {
             if (gate.IsIdle())
             {

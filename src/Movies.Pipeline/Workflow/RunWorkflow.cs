@@ -43,7 +43,7 @@ public static class RunWorkflow
             steps.ReportProgress(new RunProgress(plan.RunId, "enriching", done, plan.Batches, counts, fatal, chunk, chunks));
         }
 
-        var manifest = await steps.WriteManifestAsync(new ManifestWork(plan.RunId, plan.RunFolder, fatal, deferred));
+        var manifest = await steps.WriteManifestAsync(new ManifestWork(plan.RunId, plan.RunFolder, fatal, deferred, request.Attempt));
         steps.ReportProgress(new RunProgress(plan.RunId, "bronze complete", done, plan.Batches, manifest.Counts, fatal, chunk, chunks));
         return new RunOutcome(plan, manifest, fatal, deferred);
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Cli;
 

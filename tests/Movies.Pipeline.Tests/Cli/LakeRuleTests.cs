@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Movies.Cli.Commands;
-using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Cli;
 

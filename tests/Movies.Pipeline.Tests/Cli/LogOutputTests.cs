@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Cli;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Cli;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Cli;
 

@@ -45,7 +45,7 @@ public abstract class BatchRetryTests : IAsyncLifetime
 
         var counting = new CountingLakeStore(harness.Get<ILakeStore>());
         var lake = new FailOnceLakeStore(counting, name => name.EndsWith(".outcome.json", StringComparison.Ordinal));
-        var enricher = new BatchEnricher(lake, harness.Get<OmdbClient>(), new RunStopSignals(), harness.Get<IOptions<OmdbClientOptions>>(), NullLogger<BatchEnricher>.Instance);
+        var enricher = new BatchEnricher(lake, harness.Get<OmdbClient>(), new RunStopSignals(TimeProvider.System), harness.Get<IOptions<OmdbClientOptions>>(), NullLogger<BatchEnricher>.Instance);
         var work = new BatchWork(_runId, plan.RunFolder, 1, "a1");
 
         await Assert.ThrowsAsync<IOException>(() => enricher.EnrichAsync(work));

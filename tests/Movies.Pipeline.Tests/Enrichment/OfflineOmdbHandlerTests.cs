@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Movies.Pipeline.Enrichment;
-using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Enrichment;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Movies.Pipeline.Enrichment;
@@ -123,6 +124,58 @@ public abstract class QuotaLedgerTests(ITestOutputHelper output) : EnrichmentSta
         Assert.InRange(Omdb.TotalCalls, 1, Limit);
         Assert.Equal(Omdb.TotalCalls, fetched);
         Assert.Equal(60, summaries.Sum(s => s.GetProperty("fetched").GetInt32() + s.GetProperty("deferred").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Manifest_AnotherRunOfTheProcessStillLookingUp_BlockStaysUntilThatRunEnds()
+    {
+        // One process, two runs: B's first three lookups are held in flight while A runs from start to manifest.
+        var lake = await LakeAsync();
+        var settings = PipelineHarness.Settings(Folder.Combine("unused"), Omdb.BaseUrl, TestSource.Write(Folder.Path, TestSource.Titles(6)));
+        lake.Use(settings);
+        settings["OMDB_DAILY_LIMIT"] = "100";
+        settings["OMDB_QUOTA_BLOCK"] = "10";
+        settings["MAX_PARALLEL_BATCHES"] = "1";
+        using var harness = new PipelineHarness(settings, s => s.AddSingleton<TimeProvider>(new TestClock(Day1)));
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var heldCalls = 0;
+        Omdb.BeforeAnswer = async (call, _) =>
+        {
+            if (call <= 3)
+            {
+                Interlocked.Increment(ref heldCalls);
+                await held.Task;
+            }
+        };
+
+        try
+        {
+            var runB = harness.RunAsync("20261123-quota-b", topN: 6, batchSize: 3, Day1);
+            await WaitUntilAsync(() => Volatile.Read(ref heldCalls) == 3);
+            var runA = await harness.RunAsync("20261123-quota-a", topN: 3, batchSize: 3, Day1).WaitAsync(TimeSpan.FromMinutes(1));
+
+            Assert.True(runA.Succeeded);
+            Assert.Equal(10, (await LedgerAsync(lake, Day1)).Reserved);
+            held.SetResult();
+            var outcomeB = await runB.WaitAsync(TimeSpan.FromMinutes(1));
+
+            Assert.Equal(6, outcomeB.Manifest.Counts.Fetched);
+            Assert.Equal(9, Omdb.TotalCalls);
+            Assert.Equal(9, (await LedgerAsync(lake, Day1)).Reserved);
+        }
+        finally
+        {
+            held.TrySetResult();
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var waited = TimeSpan.Zero; !condition(); waited += TimeSpan.FromMilliseconds(20))
+        {
+            Assert.True(waited < TimeSpan.FromMinutes(1), "timed out waiting");
+            await Task.Delay(20);
+        }
     }
 
     private static async Task<QuotaDay> LedgerAsync(IEnrichmentStateLake lake, DateTimeOffset day)

@@ -45,7 +45,7 @@ public sealed class AzuriteFixtureTests
         using var squatter = new TcpListener(IPAddress.Loopback, 0);
         squatter.Start();
         var taken = ((IPEndPoint)squatter.LocalEndpoint).Port;
-        var azurite = new AzuriteFixture(preferredPort: taken);
+        var azurite = AzuriteFixture.Trying(preferredPort: taken);
         try
         {
             await azurite.InitializeAsync();
@@ -66,7 +66,7 @@ public sealed class AzuriteFixtureTests
         using var folder = new TempFolder();
         var notAFolder = folder.Combine("data");
         File.WriteAllText(notAFolder, "a file where Azurite wants its data folder");
-        var azurite = new AzuriteFixture(preferredPort: null, location: notAFolder);
+        var azurite = AzuriteFixture.Trying(preferredPort: null, location: notAFolder);
         try
         {
             var error = await Assert.ThrowsAsync<InvalidOperationException>(azurite.InitializeAsync);
@@ -90,7 +90,7 @@ public sealed class AzuriteSlowStartTests
     public async Task Start_NodeSlowerThanThirtySeconds_StillWaitedFor()
     {
         // What a load of 20 on 2 cores did to node: 35 s before Azurite even starts listening.
-        var azurite = new AzuriteFixture(preferredPort: null, launchDelay: TimeSpan.FromSeconds(35));
+        var azurite = AzuriteFixture.Trying(preferredPort: null, launchDelay: TimeSpan.FromSeconds(35));
         try
         {
             var clock = Stopwatch.StartNew();

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Azure.Storage.Blobs.Specialized;
 using Movies.Pipeline.Lake;
-using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Lake;
 

@@ -1,5 +1,4 @@
 using Movies.Pipeline.Providers;
-using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Providers;
 

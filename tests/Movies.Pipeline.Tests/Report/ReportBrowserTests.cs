@@ -4,7 +4,6 @@ using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Silver;
 using Movies.Pipeline.Tests.Cli;
-using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Report;
 

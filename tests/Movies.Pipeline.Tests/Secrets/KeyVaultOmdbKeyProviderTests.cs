@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Movies.Pipeline.Resilience;
 using Movies.Pipeline.Secrets;
 
-using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Secrets;
 

@@ -1,5 +1,4 @@
 using Movies.Pipeline.Source;
-using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Source;
 

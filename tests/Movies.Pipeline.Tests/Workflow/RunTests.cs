@@ -90,6 +90,25 @@ public abstract class RunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_RestartedInTheSameProcessAfterInvalidKey_NextAttemptLooksUpTheRestOnce()
+    {
+        // A warm worker: attempt 1 met "Invalid API key!" at Film 003 (a key rotated meanwhile); the restart (attempt 2)
+        // in the same process must not inherit that stop, and must not look up what attempt 1 fetched.
+        _omdb.Script("Film 003", StandInAnswer.InvalidKey, StandInAnswer.Found("Film 003", 1998));
+        using var harness = Harness(("MAX_PARALLEL_BATCHES", "1"), ("OMDB_MAX_CONCURRENCY", "1"));
+
+        var first = await harness.RunAsync(_runId, topN: 10, batchSize: 5);
+        var second = await harness.RunAsync(_runId, topN: 10, batchSize: 5);
+
+        Assert.Equal("Invalid API key!", first.FatalReason);
+        Assert.Equal(2, first.Manifest.Counts.Fetched);
+        Assert.True(second.Succeeded, second.FatalReason);
+        Assert.Equal(new OutcomeCounts(10, 0, 0, 0), second.Manifest.Counts);
+        Assert.All(_titles.Take(10), t => Assert.Equal(t == "Film 003" ? 2 : 1, _omdb.CallsFor(t)));
+        Assert.Equal(10, (await LakeRuns.MovieBlobsAsync(harness.Get<ILakeStore>(), second.Plan.RunFolder)).Count);
+    }
+
+    [Fact]
     public async Task Run_FatalAnswerWhileCallsAreQueued_NoRequestSentAfterIt()
     {
         // 4 batches at once, 5 movies each, 4 calls in flight: 12 lookups wait in the queue when the first answer comes.

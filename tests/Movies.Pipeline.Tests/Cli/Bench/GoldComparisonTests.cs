@@ -5,7 +5,6 @@ using Movies.Cli;
 using Movies.Cli.Bench;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
-using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Cli.Bench;
 

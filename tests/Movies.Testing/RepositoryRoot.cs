@@ -1,11 +1,9 @@
-namespace Movies.Infra.Tests;
+namespace Movies.Testing;
 
-/// <summary>The repository root: the folder that holds Movies.Functions.sln.</summary>
-internal static class RepositoryRoot
+/// <summary>The repository root: the folder that holds Movies.Functions.sln, above the test's output folder.</summary>
+public static class RepositoryRoot
 {
-    private static readonly Lazy<string> Root = new(Find);
-
-    public static string Path => Root.Value;
+    public static string Path { get; } = Find();
 
     public static string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
@@ -19,7 +17,6 @@ internal static class RepositoryRoot
             }
         }
 
-        throw new InvalidOperationException(
-            $"No Movies.Functions.sln above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"Cannot find the repository root (the folder holding Movies.Functions.sln) above {AppContext.BaseDirectory}.");
     }
 }

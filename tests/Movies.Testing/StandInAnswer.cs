@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Movies.Pipeline.Tests.Infrastructure;
+namespace Movies.Testing;
 
 /// <summary>One scripted answer of the OMDb stand-in.</summary>
 public sealed record StandInAnswer(int Status, string Body, TimeSpan Delay = default, string? RetryAfter = null)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Movies.Pipeline.Tests.Infrastructure;
+namespace Movies.Testing;
 
 /// <summary>Writes small source datasets in the vega-datasets schema, ranked in the order given.</summary>
 public static class TestSource

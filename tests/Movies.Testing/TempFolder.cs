@@ -1,4 +1,4 @@
-namespace Movies.Pipeline.Tests.Infrastructure;
+namespace Movies.Testing;
 
 /// <summary>A folder under the system temp path, deleted on dispose.</summary>
 public sealed class TempFolder : IDisposable

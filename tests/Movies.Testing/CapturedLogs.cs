@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Movies.Pipeline.Tests.Infrastructure;
+namespace Movies.Testing;
 
 /// <summary>Keeps every log line, with its scopes, so tests can check what logs carry and what they never carry.</summary>
 public sealed class CapturedLogs : ILoggerProvider

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Movies.Pipeline.Tests.Infrastructure;
+namespace Movies.Testing;
 
 /// <summary>A local HTTP OMDb: a minimal Kestrel app on a free loopback port. Each title answers from
 /// its script (a queue of answers, the last one repeating), or by default with a found movie.</summary>
@@ -32,6 +32,10 @@ public sealed class OmdbStandIn : IAsyncDisposable
     public Func<int, StandInAnswer?>? Everyone { get; set; }
 
     public ConcurrentBag<string> Queries { get; } = [];
+
+    /// <summary>Awaited before each answer with the call's number (from 1) and title: a test holds answers back until
+    /// it has seen what it wants to see while they are in flight.</summary>
+    public Func<int, string, Task>? BeforeAnswer { get; set; }
 
     /// <summary>Added before every answer, as a real service's round trip: widens the windows races need.</summary>
     public TimeSpan Latency { get; set; }
@@ -66,6 +70,11 @@ public sealed class OmdbStandIn : IAsyncDisposable
         int? year = int.TryParse(context.Request.Query["y"], out var y) ? y : null;
 
         var answer = Everyone?.Invoke(call) ?? Next(title) ?? StandInAnswer.Found(title, year);
+        if (BeforeAnswer is { } hold)
+        {
+            await hold(call, title);
+        }
+
         if (Latency > TimeSpan.Zero)
         {
             try
