@@ -1,7 +1,9 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using Movies.Functions.Extensions;
+using Movies.Functions.Telemetry;
 
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.AddMoviesFunctions();
+builder.Services.AddWorkerTelemetry();
+builder.Services.AddMoviesFunctions();
 builder.Build().Run();

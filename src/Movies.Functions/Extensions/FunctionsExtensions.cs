@@ -1,11 +1,9 @@
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Movies.Functions.Events;
 using Movies.Functions.Maintenance;
@@ -20,32 +18,19 @@ namespace Movies.Functions.Extensions;
 
 public static class FunctionsExtensions
 {
-    /// <summary>The provider Application Insights registers with a default rule that keeps Warning and above only.</summary>
-    private const string ApplicationInsightsLoggerProvider = "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider";
-
-    /// <summary>The app: worker telemetry, the engine, Service Bus events, the starters, the poison report.</summary>
-    public static FunctionsApplicationBuilder AddMoviesFunctions(this FunctionsApplicationBuilder builder)
+    /// <summary>The app's services: the engine, Service Bus events, the starters, the poison report, and the payload
+    /// serializer. Everything the functions resolve, without the Functions host: the tests run the app's orchestrators,
+    /// activities and triggers over this same registration (telemetry apart: <c>AddWorkerTelemetry</c>).</summary>
+    public static IServiceCollection AddMoviesFunctions(this IServiceCollection services)
     {
-        builder.Services
-            .AddApplicationInsightsTelemetryWorkerService()
-            .ConfigureFunctionsApplicationInsights();
-        // Without this, the engine's Information logs (run progress, outcomes) never reach Application Insights:
-        // the levels in host.json's logging section then apply to the worker's logs too.
-        builder.Services.Configure<LoggerFilterOptions>(options =>
-        {
-            var warningOnly = options.Rules.FirstOrDefault(rule => rule.ProviderName == ApplicationInsightsLoggerProvider);
-            if (warningOnly is not null)
-            {
-                options.Rules.Remove(warningOnly);
-            }
-        });
-        builder.Services.AddMoviesPipeline();
-        builder.Services.AddFunctionsEvents();
-        builder.Services.AddSingleton<RunStarts>();
-        builder.Services.AddSingleton<DailyRunStarter>();
-        builder.Services.AddSingleton(sp => PoisonQueue.Create(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<ResilienceOptions>>().Value));
-        builder.Services.AddOptions<MaintenanceOptions>().BindFlatConfiguration().ValidateOnStart();
-        return builder;
+        services.Configure<WorkerOptions>(PayloadSerializer.Configure);
+        services.AddMoviesPipeline();
+        services.AddFunctionsEvents();
+        services.AddSingleton<RunStarts>();
+        services.AddSingleton<DailyRunStarter>();
+        services.AddSingleton(sp => PoisonQueue.Create(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<ResilienceOptions>>().Value));
+        services.AddOptions<MaintenanceOptions>().BindFlatConfiguration().ValidateOnStart();
+        return services;
     }
 
     /// <summary>Events to the Service Bus topic <c>SERVICEBUS_TOPIC</c> when <c>SERVICEBUS_NAMESPACE</c>

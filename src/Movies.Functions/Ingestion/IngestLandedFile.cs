@@ -16,12 +16,11 @@ public sealed class IngestLandedFile(ProviderIngestor ingestor, ILogger<IngestLa
     public async Task RunAsync(
         [BlobTrigger("landing/{name}", Source = BlobTriggerSource.EventGrid, Connection = "LakeStorage")] BlobClient blob,
         string name,
-        FunctionContext context)
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
-        ArgumentNullException.ThrowIfNull(context);
         Log.Ingesting(logger, LakeContainers.Landing, name);
-        var result = await ingestor.IngestAsync([name], refuse: true, context.CancellationToken);
+        var result = await ingestor.IngestAsync([name], refuse: true, cancellationToken);
         foreach (var file in result.Files)
         {
             Log.Ingested(logger, file.Provider, file.FileName, file.ArrivalId, file.Status, file.SilverRows, file.Rejects);

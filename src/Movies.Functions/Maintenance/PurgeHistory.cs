@@ -20,12 +20,11 @@ public sealed class PurgeHistory(IOptions<MaintenanceOptions> options, TimeProvi
     ];
 
     [Function(nameof(PurgeHistory))]
-    public async Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context)
+    public async Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(context);
         var before = clock.GetUtcNow().AddDays(-options.Value.PurgeAfterDays);
-        var result = await client.PurgeAllInstancesAsync(new PurgeInstancesFilter(CreatedFrom: null, CreatedTo: before, Statuses: Ended), context.CancellationToken);
+        var result = await client.PurgeAllInstancesAsync(new PurgeInstancesFilter(CreatedFrom: null, CreatedTo: before, Statuses: Ended), cancellationToken);
         Log.Purged(logger, result.PurgedInstanceCount, before);
     }
 }

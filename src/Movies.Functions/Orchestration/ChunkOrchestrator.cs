@@ -14,7 +14,7 @@ public static class ChunkOrchestrator
     {
         ArgumentNullException.ThrowIfNull(context);
         var start = context.GetInput<ChunkStart>() ?? throw new InvalidOperationException("The chunk orchestration needs a ChunkStart input.");
-        var logger = context.CreateReplaySafeLogger(nameof(ChunkOrchestrator));
+        var logger = context.CreateReplaySafeLogger(typeof(ChunkOrchestrator).FullName!);
         var work = start.Work;
         var result = await ChunkWorkflow.RunAsync(new DurableRunSteps(context, start.MaxRetries, start.BaseDelaySeconds), work);
         Log.ChunkFinished(logger, work.RunId, work.Chunk, work.Chunks, result.BatchesDone, result.Counts.Fetched, result.FatalReason);

@@ -17,7 +17,7 @@ public static class MoviesOrchestrator
     {
         ArgumentNullException.ThrowIfNull(context);
         var start = context.GetInput<RunStart>() ?? throw new InvalidOperationException("The orchestration needs a RunStart input.");
-        var logger = context.CreateReplaySafeLogger(nameof(MoviesOrchestrator));
+        var logger = context.CreateReplaySafeLogger(typeof(MoviesOrchestrator).FullName!);
         var request = start.ToRequest(Now(context));
         Log.OrchestrationStarted(logger, request.RunId, request.StartedAt);
         var events = new RunEvents(request, e => PublishAsync(context, e, logger), () => Now(context));

@@ -11,23 +11,23 @@ namespace Movies.Functions.Orchestration;
 public sealed class RunActivities(MovieSelector selector, BatchEnricher enricher, ManifestWriter manifests, IPipelineEventPublisher events)
 {
     [Function(nameof(SelectMovies))]
-    public Task<RunPlan> SelectMovies([ActivityTrigger] RunRequest request, FunctionContext context)
-        => selector.SelectAsync(request, context.CancellationToken);
+    public Task<RunPlan> SelectMovies([ActivityTrigger] RunRequest request, CancellationToken cancellationToken)
+        => selector.SelectAsync(request, cancellationToken);
 
     [Function(nameof(EnrichBatch))]
-    public Task<BatchResult> EnrichBatch([ActivityTrigger] BatchWork work, FunctionContext context)
-        => enricher.EnrichAsync(work, context.CancellationToken);
+    public Task<BatchResult> EnrichBatch([ActivityTrigger] BatchWork work, CancellationToken cancellationToken)
+        => enricher.EnrichAsync(work, cancellationToken);
 
     [Function(nameof(WriteRunManifest))]
-    public Task<ManifestResult> WriteRunManifest([ActivityTrigger] ManifestWork work, FunctionContext context)
-        => manifests.WriteAsync(work, context.CancellationToken);
+    public Task<ManifestResult> WriteRunManifest([ActivityTrigger] ManifestWork work, CancellationToken cancellationToken)
+        => manifests.WriteAsync(work, cancellationToken);
 
     /// <summary>Returns the message id, so the orchestration history shows what was sent.</summary>
     [Function(nameof(PublishPipelineEvent))]
-    public async Task<string> PublishPipelineEvent([ActivityTrigger] PipelineEvent e, FunctionContext context)
+    public async Task<string> PublishPipelineEvent([ActivityTrigger] PipelineEvent e, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(e);
-        await events.PublishAsync(e, context.CancellationToken);
+        await events.PublishAsync(e, cancellationToken);
         return e.MessageId;
     }
 }

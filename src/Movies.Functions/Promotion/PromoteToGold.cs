@@ -20,10 +20,9 @@ public sealed class PromoteToGold(GoldPromoter promoter, RunReportWriter report,
     public async Task RunAsync(
         [BlobTrigger("silver/{name}", Source = BlobTriggerSource.EventGrid, Connection = "LakeStorage")] BlobClient blob,
         string name,
-        FunctionContext context)
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
-        ArgumentNullException.ThrowIfNull(context);
         if (!SilverPaths.IsManifest(name))
         {
             Log.NotAManifest(logger, blob.BlobContainerName, name);
@@ -31,16 +30,16 @@ public sealed class PromoteToGold(GoldPromoter promoter, RunReportWriter report,
         }
 
         Log.Promoting(logger, LakeContainers.Silver, name);
-        var page = await report.RenderAsync(name, context.CancellationToken);
-        var gold = await promoter.PromoteAsync(name, page.AddTo, context.CancellationToken);
+        var page = await report.RenderAsync(name, cancellationToken);
+        var gold = await promoter.PromoteAsync(name, page.AddTo, cancellationToken);
 
         var runId = RunIds.OfRunFolder(SilverPaths.RunFolderOf(name));
         var silverManifest = $"{LakeContainers.Silver}/{name}";
         var at = clock.GetUtcNow();
-        await events.PublishAsync(RunEvents.GoldPublished(runId, at, silverManifest, gold), context.CancellationToken);
+        await events.PublishAsync(RunEvents.GoldPublished(runId, at, silverManifest, gold), cancellationToken);
         if (RunEvents.QualityFailed(runId, at, silverManifest, gold) is { } failed)
         {
-            await events.PublishAsync(failed, context.CancellationToken);
+            await events.PublishAsync(failed, cancellationToken);
         }
     }
 }

@@ -16,10 +16,9 @@ public sealed class PromoteToSilver(SilverPromoter promoter, ILogger<PromoteToSi
     public async Task RunAsync(
         [BlobTrigger("bronze/{name}", Source = BlobTriggerSource.EventGrid, Connection = "LakeStorage")] BlobClient blob,
         string name,
-        FunctionContext context)
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
-        ArgumentNullException.ThrowIfNull(context);
         if (!BronzePaths.IsManifest(name))
         {
             Log.NotAManifest(logger, blob.BlobContainerName, name);
@@ -27,6 +26,6 @@ public sealed class PromoteToSilver(SilverPromoter promoter, ILogger<PromoteToSi
         }
 
         Log.Promoting(logger, LakeContainers.Bronze, name);
-        await promoter.PromoteAsync(name, context.CancellationToken);
+        await promoter.PromoteAsync(name, cancellationToken);
     }
 }

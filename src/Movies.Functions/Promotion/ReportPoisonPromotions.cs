@@ -20,10 +20,8 @@ public sealed class ReportPoisonPromotions(PoisonQueue poison, IPipelineEventPub
     private const int MaxMessages = 32;
 
     [Function(nameof(ReportPoisonPromotions))]
-    public async Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, FunctionContext context)
+    public async Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var cancellationToken = context.CancellationToken;
         Azure.Storage.Queues.Models.PeekedMessage[] messages;
         try
         {

@@ -12,9 +12,8 @@ public sealed class RetryFailedRun(DailyRunStarter starter)
     public const string Schedule = "0 15 * * * *";
 
     [Function(nameof(RetryFailedRun))]
-    public Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context)
+    public Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        return starter.StartAsync(client, startIfNone: false, null, null, context.CancellationToken);
+        return starter.StartAsync(client, startIfNone: false, null, null, cancellationToken);
     }
 }

@@ -9,9 +9,8 @@ namespace Movies.Functions.Starters;
 public sealed class ScheduledStart(DailyRunStarter starter)
 {
     [Function(nameof(ScheduledStart))]
-    public Task RunAsync([TimerTrigger("%PIPELINE_SCHEDULE%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context)
+    public Task RunAsync([TimerTrigger("%PIPELINE_SCHEDULE%")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        return starter.StartAsync(client, startIfNone: true, null, null, context.CancellationToken);
+        return starter.StartAsync(client, startIfNone: true, null, null, cancellationToken);
     }
 }

@@ -20,12 +20,10 @@ public sealed class StartRun(RunStarts starts, DailyRunStarter starter, ILogger<
     public async Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs")] HttpRequestData req,
         [DurableClient] DurableTaskClient client,
-        FunctionContext context)
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(context);
-        var cancellationToken = context.CancellationToken;
 
         StartRunBody body;
         try

@@ -1,10 +1,10 @@
 using Movies.Pipeline.Lake;
 
-namespace Movies.Pipeline.Tests.Infrastructure;
+namespace Movies.Testing;
 
 /// <summary>A real lake passed through, for test decorators that change one operation (a crash, a lost answer)
 /// and forward the rest as they are.</summary>
-internal abstract class DelegatingLakeStore(ILakeStore inner) : ILakeStore
+public abstract class DelegatingLakeStore(ILakeStore inner) : ILakeStore
 {
     protected ILakeStore Inner => inner;
 

@@ -1,10 +1,10 @@
 using Movies.Pipeline.Lake;
 
-namespace Movies.Pipeline.Tests.Infrastructure;
+namespace Movies.Testing;
 
 /// <summary>A real lake that "crashes" (throws, as a killed process would stop) at a chosen write: the writes
 /// before it reached the lake, the rest never happen.</summary>
-internal sealed class CrashingLake(ILakeStore inner, Func<string, string, bool> crashBefore) : DelegatingLakeStore(inner)
+public sealed class CrashingLake(ILakeStore inner, Func<string, string, bool> crashBefore) : DelegatingLakeStore(inner)
 {
     public override Task<bool> UploadAsync(string container, string name, BinaryData content, bool overwrite, CancellationToken cancellationToken = default)
         => crashBefore(container, name) ? Crash(container, name) : base.UploadAsync(container, name, content, overwrite, cancellationToken);

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using Microsoft.DurableTask.Client;
+using Movies.Functions.Orchestration;
+using Movies.Functions.Tests.Infrastructure;
+using Movies.Pipeline.Bronze;
+using Movies.Pipeline.Enrichment;
+using Movies.Pipeline.Events;
+using Movies.Pipeline.Workflow;
+
+namespace Movies.Functions.Tests.Orchestration;
+
+/// <summary>A run-fatal OMDb answer in the middle of a run on the real engine: the run stops, no lookup starts after
+/// the answer, no later chunk starts, and the reason is in the outcome, the manifest and the event.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class FatalAnswerTests(AzuriteQueuesFixture azurite) : AppTests(azurite)
+{
+    // 12 movies, 6 batches of 2, 2 batches per chunk (3 chunks), 2 batches at once, one OMDb request at a time in the
+    // process: Film 005 opens chunk 2.
+    private static readonly Dictionary<string, string> Settings = new()
+    {
+        ["BATCH_SIZE"] = "2",
+        ["BATCHES_PER_CHUNK"] = "2",
+        ["MAX_PARALLEL_BATCHES"] = "2",
+        ["OMDB_MAX_CONCURRENCY"] = "1",
+    };
+
+    [Fact]
+    public async Task Run_InvalidKeyInChunkTwo_StopsWithNoFurtherLookupAndSaysWhy()
+    {
+        Omdb.Script("Film 005", StandInAnswer.InvalidKey);
+        var calls = Record();
+        await using var app = await StartAppAsync(new DateOnly(2031, 1, 8), TestSource.Titles(12), Settings);
+
+        var start = await StartTodayAsync(app);
+        var done = await app.CompletionAsync(start.InstanceId);
+        var outcome = done.ReadOutputAs<RunOutcome>()!;
+        var manifest = await ManifestAsync(app, outcome.Manifest.ManifestBlob);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal("Invalid API key!", outcome.FatalReason);
+        Assert.Equal("Invalid API key!", manifest.FatalReason);
+        AssertStoppedAt("Film 005", calls);
+        Assert.Equal(12, manifest.Movies.Count);
+        Assert.Equal(calls.Count - 1, manifest.Counts.Fetched);
+        Assert.All(manifest.Movies.Where(m => m.Outcome != MovieOutcomes.Fetched), m =>
+        {
+            Assert.Equal(MovieOutcomes.Skipped, m.Outcome);
+            Assert.Contains("Invalid API key!", m.Reason, StringComparison.Ordinal);
+        });
+        Assert.Null(await app.Client.GetInstanceAsync(RunIds.ChunkInstance(start.InstanceId, "a1", 3)));
+        var last = app.Converter.Deserialize<PipelineEvent>(app.Journal[start.InstanceId].Calls.Last(c => c.Name == nameof(RunActivities.PublishPipelineEvent)).Input)!;
+        Assert.Equal((PipelineEventTypes.RunFailed, "Invalid API key!"), (last.Type, last.Reason));
+        // The stop was this attempt's, and it ended with the run: nothing of it stays in the warm worker.
+        Assert.Equal(0, app.Get<RunStopSignals>().Count);
+    }
+
+    [Fact]
+    public async Task Run_RequestLimitReachedInChunkTwo_StopsWithNoFurtherLookupAndDefersTheRest()
+    {
+        Omdb.Script("Film 005", StandInAnswer.LimitReached);
+        var calls = Record();
+        await using var app = await StartAppAsync(new DateOnly(2031, 1, 9), TestSource.Titles(12), Settings);
+
+        var start = await StartTodayAsync(app);
+        var done = await app.CompletionAsync(start.InstanceId);
+        var outcome = done.ReadOutputAs<RunOutcome>()!;
+        var manifest = await ManifestAsync(app, outcome.Manifest.ManifestBlob);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Null(outcome.FatalReason);
+        Assert.Contains("Request limit reached!", outcome.DeferReason, StringComparison.Ordinal);
+        AssertStoppedAt("Film 005", calls);
+        Assert.Equal(12, manifest.Movies.Count);
+        Assert.Equal(calls.Count - 1, manifest.Counts.Fetched);
+        Assert.All(manifest.Movies.Where(m => m.Outcome != MovieOutcomes.Fetched), m =>
+        {
+            Assert.Equal(MovieOutcomes.Deferred, m.Outcome);
+            Assert.Contains("Request limit reached!", m.Reason, StringComparison.Ordinal);
+        });
+        Assert.Null(await app.Client.GetInstanceAsync(RunIds.ChunkInstance(start.InstanceId, "a1", 3)));
+        var last = app.Converter.Deserialize<PipelineEvent>(app.Journal[start.InstanceId].Calls.Last(c => c.Name == nameof(RunActivities.PublishPipelineEvent)).Input)!;
+        Assert.Equal(PipelineEventTypes.RunCompleted, last.Type);
+        Assert.Contains("partial", last.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>The titles OMDb was asked for, in the order the requests arrived.</summary>
+    private ConcurrentQueue<string> Record()
+    {
+        var calls = new ConcurrentQueue<string>();
+        Omdb.BeforeAnswer = (_, title) =>
+        {
+            calls.Enqueue(title);
+            return Task.CompletedTask;
+        };
+        return calls;
+    }
+
+    /// <summary>The fatal answer was the last request: one request at a time, so none started after it. Chunk 1's
+    /// four movies came before it; at most the other batch's first movie of chunk 2 got in before it.</summary>
+    private void AssertStoppedAt(string title, ConcurrentQueue<string> calls)
+    {
+        Assert.Equal(title, calls.Last());
+        Assert.Equal(calls.Count, Omdb.TotalCalls);
+        Assert.Equal(TestSource.Titles(4), calls.Take(4).Order(StringComparer.Ordinal));
+        Assert.InRange(calls.Count, 5, 6);
+    }
+}
