@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
@@ -11,10 +12,13 @@ namespace Movies.Functions.Starters;
 /// <summary><c>POST /api/runs</c> with an optional body <c>{"topN": 20, "batchSize": 5}</c>: starts today's run now,
 /// or restarts it when it failed (the explicit retry path). Checked by the engine's rules (400 with the reasons);
 /// 202 with the Durable status URLs when it starts; 409 with the status URLs of the run that holds the day when one
-/// is active (today's or yesterday's) or today's completed: one run at a time (one OMDb quota, one gold writer).</summary>
+/// is active (today's or yesterday's) or today's completed: one run at a time (one OMDb quota, one gold writer).
+/// Bodies are camelCase JSON: the status URLs under the names Durable Functions documents (<c>statusQueryGetUri</c>...),
+/// which the worker's serializer would not give (it ignores the payload type's Newtonsoft names).</summary>
 public sealed class StartRun(RunStarts starts, DailyRunStarter starter, ILogger<StartRun> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonObjectSerializer Body = new(Json);
 
     [Function(nameof(StartRun))]
     public async Task<HttpResponseData> RunAsync(
@@ -61,22 +65,33 @@ public sealed class StartRun(RunStarts starts, DailyRunStarter starter, ILogger<
         {
             // Another starter scheduled the same id a moment before: the store refuses a second one while it runs.
             Log.StartRaced(logger, starter.TodaysRunId, e.Message);
-            return await client.CreateCheckStatusResponseAsync(req, starter.TodaysRunId, HttpStatusCode.Conflict, cancellationToken);
+            return await StatusAsync(client, req, starter.TodaysRunId, HttpStatusCode.Conflict, cancellationToken);
         }
 
         return result.Decision.Action switch
         {
-            StartAction.Start or StartAction.Restart => await client.CreateCheckStatusResponseAsync(req, result.InstanceId, cancellationToken),
-            StartAction.AlreadyActive or StartAction.AlreadyCompleted => await client.CreateCheckStatusResponseAsync(req, result.InstanceId, HttpStatusCode.Conflict, cancellationToken),
+            StartAction.Start or StartAction.Restart => await StatusAsync(client, req, result.InstanceId, HttpStatusCode.Accepted, cancellationToken),
+            StartAction.AlreadyActive or StartAction.AlreadyCompleted => await StatusAsync(client, req, result.InstanceId, HttpStatusCode.Conflict, cancellationToken),
             _ => await ErrorAsync(req, HttpStatusCode.Conflict, [result.Decision.Reason], cancellationToken),
         };
+    }
+
+    /// <summary>The Durable extension's status URLs of <paramref name="instanceId"/> (from the request's host), and its
+    /// status query URL as the Location, as <c>CreateCheckStatusResponseAsync</c> answers.</summary>
+    private static async Task<HttpResponseData> StatusAsync(DurableTaskClient client, HttpRequestData req, string instanceId, HttpStatusCode status, CancellationToken cancellationToken)
+    {
+        var payload = client.CreateHttpManagementPayload(instanceId, req);
+        var response = req.CreateResponse(status);
+        response.Headers.Add("Location", payload.StatusQueryGetUri);
+        await response.WriteAsJsonAsync(payload, Body, cancellationToken);
+        return response;
     }
 
     private async Task<HttpResponseData> ErrorAsync(HttpRequestData req, HttpStatusCode status, IReadOnlyList<string> errors, CancellationToken cancellationToken)
     {
         Log.RunRejected(logger, (int)status, string.Join(" ", errors));
         var response = req.CreateResponse(status);
-        await response.WriteAsJsonAsync(new StartRunError(status == HttpStatusCode.BadRequest ? "invalid run request" : "run not started", errors), cancellationToken);
+        await response.WriteAsJsonAsync(new StartRunError(status == HttpStatusCode.BadRequest ? "invalid run request" : "run not started", errors), Body, cancellationToken);
         return response;
     }
 }

@@ -33,7 +33,7 @@ internal static class AppSettings
             ["NOT_FOUND_RETRY_DAYS"] = "0",
             ["OMDB_DAILY_LIMIT"] = "0",
             ["TOP_N"] = titles.Count.ToString(CultureInfo.InvariantCulture),
-            ["BATCH_SIZE"] = "5",
+            ["BATCH_SIZE"] = Math.Min(5, titles.Count).ToString(CultureInfo.InvariantCulture),
             ["PURGE_AFTER_DAYS"] = "30",
         };
     }
