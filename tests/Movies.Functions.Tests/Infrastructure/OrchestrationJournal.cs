@@ -30,7 +30,7 @@ internal sealed class OrchestrationJournal(DataConverter converter)
     {
         if (!context.IsReplaying)
         {
-            Of(context).Status(converter.Serialize(status));
+            Of(context).StatusSet(converter.Serialize(status));
         }
     }
 
@@ -41,9 +41,11 @@ internal sealed class OrchestrationJournal(DataConverter converter)
 /// one at a time; the lock is for the test reading it while the instance runs.</summary>
 internal sealed class InstanceJournal(string id, string name)
 {
+    public const string Call = "call";
+    public const string Status = "status";
+
     private readonly Lock _lock = new();
-    private readonly List<(string Name, string? Input)> _calls = [];
-    private readonly List<string?> _statuses = [];
+    private readonly List<(string Kind, string Name, string? Json)> _entries = [];
 
     public string Id { get; } = id;
 
@@ -57,28 +59,22 @@ internal sealed class InstanceJournal(string id, string name)
     /// <summary>Calls a replay made again: the replay work of this instance.</summary>
     public long ReplayedCalls { get; private set; }
 
-    public IReadOnlyList<(string Name, string? Input)> Calls
+    /// <summary>The calls (name and input) and custom statuses (when changed) of first executions, in the order made.</summary>
+    public IReadOnlyList<(string Kind, string Name, string? Json)> Entries
     {
         get
         {
             lock (_lock)
             {
-                return [.. _calls];
+                return [.. _entries];
             }
         }
     }
 
+    public IReadOnlyList<(string Name, string? Input)> Calls => [.. Entries.Where(e => e.Kind == Call).Select(e => (e.Name, e.Json))];
+
     /// <summary>Each custom status the instance set, as JSON, when it changed.</summary>
-    public IReadOnlyList<string?> Statuses
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _statuses];
-            }
-        }
-    }
+    public IReadOnlyList<string?> Statuses => [.. Entries.Where(e => e.Kind == Status).Select(e => e.Json)];
 
     public int ActivityCalls(string activity) => Calls.Count(c => c.Name == activity);
 
@@ -101,18 +97,18 @@ internal sealed class InstanceJournal(string id, string name)
             }
             else
             {
-                _calls.Add((name, input));
+                _entries.Add((Call, name, input));
             }
         }
     }
 
-    public void Status(string? json)
+    public void StatusSet(string? json)
     {
         lock (_lock)
         {
-            if (_statuses.Count == 0 || _statuses[^1] != json)
+            if (_entries.LastOrDefault(e => e.Kind == Status) is not { Kind: Status } last || last.Json != json)
             {
-                _statuses.Add(json);
+                _entries.Add((Status, "", json));
             }
         }
     }
