@@ -43,8 +43,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 8023, Level = LogLevel.Error, Message = "Promotion failed: message {MessageId} of the {Queue} queue is not a blob trigger message")]
     public static partial void PoisonUnreadable(ILogger logger, string queue, string messageId);
 
-    [LoggerMessage(EventId = 8024, Level = LogLevel.Warning, Message = "More than {Count} messages wait in the {Queue} queue; the next reports cover the rest")]
+    [LoggerMessage(EventId = 8024, Level = LogLevel.Warning, Message = "{Count} or more messages wait in the {Queue} queue; those behind the first {Count} are reported once the ones before them are cleared")]
     public static partial void MorePoison(ILogger logger, int count, string queue);
+
+    [LoggerMessage(EventId = 8027, Level = LogLevel.Warning, Message = "{Count} failed promotions reported before still wait in the {Queue} queue for a replay")]
+    public static partial void PoisonStillWaiting(ILogger logger, int count, string queue);
 
     [LoggerMessage(EventId = 8025, Level = LogLevel.Information, Message = "Ingesting {Container}/{BlobName}")]
     public static partial void Ingesting(ILogger logger, string container, string blobName);

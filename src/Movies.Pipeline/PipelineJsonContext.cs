@@ -38,6 +38,7 @@ namespace Movies.Pipeline;
 [JsonSerializable(typeof(PromotionResult))]
 [JsonSerializable(typeof(RunStart))]
 [JsonSerializable(typeof(PipelineEvent))]
+[JsonSerializable(typeof(PoisonReport))]
 [JsonSerializable(typeof(CachedOutcomes))]
 [JsonSerializable(typeof(AnswerCacheShard))]
 [JsonSerializable(typeof(QuotaDay))]

@@ -7,17 +7,18 @@ namespace Movies.Functions.Promotion;
 
 /// <summary>
 /// Every 15 minutes: the promotions the blob trigger gave up on (five failed tries moved their message to the
-/// lake's <c>webjobs-blobtrigger-poison</c> queue) are reported, each as an error log (the promotion-failed alert
-/// fires on it) and a <c>promotion_failed</c> event. Messages are only peeked: the queue stays the list of what
-/// awaits a replay (docs/deploy.md), and while one waits it is reported again each time, with the same message id,
-/// so subscribers see it once and the alert stays on until someone replays it and clears the message.
+/// lake's <c>webjobs-blobtrigger-poison</c> queue) are reported once each (<see cref="PoisonReports"/>: a marker in the
+/// lake), as an error log (the promotion-failed alert fires on it) and a <c>promotion_failed</c> event. Messages are only
+/// peeked: the queue stays the list of what awaits a replay (docs/deploy.md); each tick says at Warning how many reported
+/// ones still wait. Only the first <see cref="MaxMessages"/> messages can be peeked: one behind them is reported once
+/// those before it are cleared.
 /// </summary>
-public sealed class ReportPoisonPromotions(PoisonQueue poison, IPipelineEventPublisher events, TimeProvider clock, ILogger<ReportPoisonPromotions> logger)
+public sealed class ReportPoisonPromotions(PoisonQueue poison, PoisonReports reports, IPipelineEventPublisher events, TimeProvider clock, ILogger<ReportPoisonPromotions> logger)
 {
     public const string Schedule = "0 */15 * * * *";
 
     /// <summary>A page of the queue; more waiting is said in the log.</summary>
-    private const int MaxMessages = 32;
+    public const int MaxMessages = 32;
 
     [Function(nameof(ReportPoisonPromotions))]
     public async Task RunAsync([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)
@@ -32,20 +33,37 @@ public sealed class ReportPoisonPromotions(PoisonQueue poison, IPipelineEventPub
             return; // No promotion has ever failed: the extension creates the queue with its first message.
         }
 
+        var stillWaiting = 0;
         foreach (var message in messages)
         {
-            var text = message.Body.ToString();
-            if (!PoisonPromotion.TryParse(text, out var promotion))
+            var readable = PoisonPromotion.TryParse(message.Body.ToString(), out var promotion);
+            var key = readable ? PoisonReports.KeyOf(promotion!) : PoisonReports.KeyOfUnreadable(message.MessageId);
+            if (await reports.WasReportedAsync(key, cancellationToken))
             {
-                Log.PoisonUnreadable(logger, PoisonPromotion.QueueName, message.MessageId);
+                stillWaiting++;
                 continue;
             }
 
-            Log.PromotionFailed(logger, promotion!.FunctionName, $"{promotion.Container}/{promotion.BlobName}", promotion.RunId ?? "(none)", PoisonPromotion.QueueName);
-            if (promotion.ToEvent(clock.GetUtcNow()) is { } e)
+            var at = clock.GetUtcNow();
+            if (!readable)
             {
-                await events.PublishAsync(e, cancellationToken);
+                Log.PoisonUnreadable(logger, PoisonPromotion.QueueName, message.MessageId);
             }
+            else
+            {
+                Log.PromotionFailed(logger, promotion!.FunctionName, $"{promotion.Container}/{promotion.BlobName}", promotion.RunId ?? "(none)", PoisonPromotion.QueueName);
+                if (promotion.ToEvent(at) is { } e)
+                {
+                    await events.PublishAsync(e, cancellationToken);
+                }
+            }
+
+            await reports.MarkReportedAsync(new PoisonReport(key, at, promotion?.RunId), cancellationToken);
+        }
+
+        if (stillWaiting > 0)
+        {
+            Log.PoisonStillWaiting(logger, stillWaiting, PoisonPromotion.QueueName);
         }
 
         if (messages.Length == MaxMessages)

@@ -13,6 +13,7 @@ public static class EventsServiceCollectionExtensions
             .Validate(o => !o.UsesServiceBus || !string.IsNullOrWhiteSpace(o.ServiceBusTopic), "SERVICEBUS_TOPIC must be set when SERVICEBUS_NAMESPACE is.")
             .ValidateOnStart();
         services.TryAddSingleton<LakeEventPublisher>();
+        services.TryAddSingleton<PoisonReports>();
         services.TryAddSingleton<IPipelineEventPublisher>(sp => sp.GetRequiredService<LakeEventPublisher>());
         return services;
     }
