@@ -27,5 +27,5 @@ public sealed class DurableRunSteps(TaskOrchestrationContext context, int maxRet
     public Task<ManifestResult> WriteManifestAsync(ManifestWork work)
         => context.CallActivityAsync<ManifestResult>(nameof(RunActivities.WriteRunManifest), work, _options);
 
-    public void ReportProgress(RunProgress progress) => context.SetCustomStatus(progress);
+    public void ReportProgress(RunProgress progress) => context.SetCustomStatus(ProgressStatus.Of(progress));
 }

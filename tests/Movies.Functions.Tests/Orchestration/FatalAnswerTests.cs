@@ -83,6 +83,26 @@ public sealed class FatalAnswerTests(AzuriteQueuesFixture azurite) : AppTests(az
         Assert.Contains("partial", last.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_FatalAnswerOfFiftyThousandCharacters_CustomStatusFitsAzureStoragesLimit()
+    {
+        // OMDb's 401 with an error text of any length is run-fatal, and its text the reason. This engine keeps any custom
+        // status; Azure Storage's task hub refuses one over 16 KB of UTF-16 (8,192 characters) and fails the episode.
+        var error = new string('x', 50_000);
+        Omdb.Script("Film 002", new StandInAnswer(401, $$"""{"Response":"False","Error":"{{error}}"}"""));
+        await using var app = await StartAppAsync(new DateOnly(2031, 1, 17), TestSource.Titles(4), new Dictionary<string, string> { ["BATCH_SIZE"] = "2" });
+
+        var start = await StartTodayAsync(app);
+        var done = await app.CompletionAsync(start.InstanceId);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(error, done.ReadOutputAs<RunOutcome>()!.FatalReason);
+        var statuses = app.Journal[start.InstanceId].Statuses.Concat(app.Journal[RunIds.ChunkInstance(start.InstanceId, "a1", 1)].Statuses).ToList();
+        Assert.Contains(statuses, s => s!.Contains("xxxx", StringComparison.Ordinal));
+        Assert.All(statuses, s => Assert.InRange(s!.Length, 1, 8_192));
+        Assert.InRange(done.SerializedCustomStatus!.Length, 1, 8_192);
+    }
+
     /// <summary>The titles OMDb was asked for, in the order the requests arrived.</summary>
     private ConcurrentQueue<string> Record()
     {
