@@ -6,7 +6,7 @@ namespace Movies.Infra.Tests;
 /// <summary>
 /// What the Functions app needs from Azure, checked against the compiled template: each rule returns the
 /// problems it finds (empty when the template satisfies it), so a test can show a rule failing on a template
-/// that lacks what it checks. The app's side comes from its source (<see cref="FunctionsSource"/>).
+/// that lacks what it checks. The app's side comes from what its build generates (<see cref="FunctionsBuild"/>).
 /// </summary>
 internal sealed class FunctionsContract(JsonElement template)
 {

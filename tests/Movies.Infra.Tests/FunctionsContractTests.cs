@@ -4,21 +4,22 @@ using System.Text.Json.Nodes;
 namespace Movies.Infra.Tests;
 
 /// <summary>
-/// The part of Azure that CI can see: the Functions app's triggers and settings (read from its source) against
-/// the compiled template's app settings, role assignments and Service Bus topic. Each rule is also run on a copy
-/// of the compiled template with the one thing it checks taken out, to show that it can fail.
+/// The part of Azure that CI can see: the Functions app's triggers and settings, read from what its build generates
+/// for the Functions host (<see cref="FunctionsBuild"/>: functions.metadata, extensions.json, the app's assemblies),
+/// against the compiled template's app settings, role assignments and Service Bus topic, and local.settings.sample.json.
+/// Each rule is also run on a copy of the compiled template with the one thing it checks taken out, to show that it can fail.
 /// </summary>
 [Collection(CompiledMainTemplateCollection.Name)]
 public sealed class FunctionsContractTests(CompiledMainTemplate compiled)
 {
-    private static readonly Lazy<IReadOnlyList<FunctionBinding>> Bindings = new(() => FunctionsSource.Bindings(RepositoryRoot.Combine("src", "Movies.Functions")));
+    private static IReadOnlyList<FunctionBinding> Bindings => FunctionsBuild.Bindings;
 
     private FunctionsContract Contract => new(compiled.Root);
 
     public static TheoryData<string> BlobTriggerConnections()
     {
         var data = new TheoryData<string>();
-        foreach (var connection in Bindings.Value.Where(b => b.Kind == "BlobTrigger").Select(b => b.Connection!).Distinct(StringComparer.Ordinal))
+        foreach (var connection in Bindings.Where(b => b.Type == "blobTrigger").Select(b => b.Connection!).Distinct(StringComparer.Ordinal))
         {
             data.Add(connection);
         }
@@ -27,7 +28,7 @@ public sealed class FunctionsContractTests(CompiledMainTemplate compiled)
     }
 
     /// <summary>Every setting the app reads by name: <c>%SETTING%</c> in its bindings and host.json, and every
-    /// engine or app option's <c>[ConfigurationKeyName]</c>.</summary>
+    /// engine or app option's <c>[ConfigurationKeyName]</c> in the built assemblies.</summary>
     public static TheoryData<string> SettingsTheAppReads()
     {
         var data = new TheoryData<string>();
@@ -40,13 +41,25 @@ public sealed class FunctionsContractTests(CompiledMainTemplate compiled)
     }
 
     [Fact]
-    public void Source_FunctionsApp_HasBlobTimerAndDurableBindings()
+    public void Metadata_FunctionsApp_HasEventGridBlobTimerHttpAndDurableBindings()
     {
-        var kinds = Bindings.Value.Select(b => b.Kind).ToHashSet();
+        var types = Bindings.Select(b => b.Type).ToHashSet();
 
-        Assert.Superset(new HashSet<string> { "BlobTrigger", "TimerTrigger", "DurableClient", "OrchestrationTrigger", "ActivityTrigger", "HttpTrigger" }, kinds);
-        Assert.Contains(Bindings.Value, b => b is { Kind: "BlobTrigger", Connection: "LakeStorage" });
-        Assert.Contains("PIPELINE_SCHEDULE", Bindings.Value.SelectMany(b => b.SettingReferences));
+        Assert.Superset(new HashSet<string> { "blobTrigger", "timerTrigger", "durableClient", "orchestrationTrigger", "activityTrigger", "httpTrigger" }, types);
+        Assert.All(Bindings.Where(b => b.Type == "blobTrigger"), b => Assert.Equal(("LakeStorage", "EventGrid"), (b.Connection, b.Values.GetValueOrDefault("source"))));
+        Assert.Equal(["IngestLandedFile", "PromoteToGold", "PromoteToSilver"], Bindings.Where(b => b.Type == "blobTrigger").Select(b => b.Function).Order(StringComparer.Ordinal));
+        Assert.Contains("PIPELINE_SCHEDULE", Bindings.SelectMany(b => b.SettingReferences));
+    }
+
+    [Fact]
+    public void Extensions_TheHostLoads_MatchTheBindingsAndShipWithTheBuild()
+    {
+        // The host loads a binding's extension from extensions.json: Event Grid blob triggers need the storage blobs
+        // extension, the durable bindings the Durable Task one; each is in the build's .azurefunctions folder.
+        Assert.Contains("AzureStorageBlobs", FunctionsBuild.Extensions.Keys);
+        Assert.Contains("DurableTask", FunctionsBuild.Extensions.Keys);
+        Assert.All(FunctionsBuild.Extensions.Values, hint => Assert.True(File.Exists(Path.Combine(FunctionsBuild.Output, hint)), $"{hint} is not in the build"));
+        Assert.Contains(Bindings, b => FunctionsBuild.DurableTypes.Contains(b.Type));
     }
 
     [Theory]
@@ -60,15 +73,10 @@ public sealed class FunctionsContractTests(CompiledMainTemplate compiled)
 
     /// <summary>Every container a blob trigger watches or the engine writes (<c>LakeContainers</c>, read from its source).</summary>
     public static TheoryData<string> LakeContainersUsed()
-        => [.. Bindings.Value.Where(b => b.Kind == "BlobTrigger").Select(b => b.Arguments[0][..b.Arguments[0].IndexOf('/', StringComparison.Ordinal)])
+        => [.. Bindings.Where(b => b.Type == "blobTrigger").Select(b => b.Container!)
             .Concat(EngineContainerNames()).Distinct(StringComparer.Ordinal)];
 
-    private static List<string> EngineContainerNames()
-    {
-        var source = File.ReadAllText(RepositoryRoot.Combine("src", "Movies.Pipeline", "Lake", "LakeContainers.cs"));
-        return [.. System.Text.RegularExpressions.Regex.Matches(source, "public const string \\w+ = \"(?<name>[a-z0-9-]+)\";")
-            .Select(m => m.Groups["name"].Value)];
-    }
+    private static IReadOnlyList<string> EngineContainerNames() => FunctionsBuild.Constants("Movies.Pipeline.Lake.LakeContainers");
 
     [Theory]
     [MemberData(nameof(LakeContainersUsed))]
@@ -86,7 +94,7 @@ public sealed class FunctionsContractTests(CompiledMainTemplate compiled)
     [Fact]
     public void TaskHubConnection_InTemplate_HasBlobQueueTableEndpointsAndRoles()
     {
-        Assert.Contains(Bindings.Value, b => b.Kind is "OrchestrationTrigger" && b.Connection == "AzureWebJobsStorage");
+        Assert.Contains(Bindings, b => b.Type is "orchestrationTrigger" && b.Connection == "AzureWebJobsStorage");
 
         var problems = Contract.TaskHubConnection();
 
@@ -236,9 +244,9 @@ public sealed class FunctionsContractTests(CompiledMainTemplate compiled)
 
     private static SortedSet<string> SettingNames()
     {
-        var names = new SortedSet<string>(Bindings.Value.SelectMany(b => b.SettingReferences), StringComparer.Ordinal);
-        names.UnionWith(FunctionsSource.SettingReferencesIn(File.ReadAllText(RepositoryRoot.Combine("host.json"))));
-        names.UnionWith(FunctionsSource.ConfigurationKeys(RepositoryRoot.Combine("src", "Movies.Pipeline"), RepositoryRoot.Combine("src", "Movies.Functions")));
+        var names = new SortedSet<string>(Bindings.SelectMany(b => b.SettingReferences), StringComparer.Ordinal);
+        names.UnionWith(FunctionsBuild.SettingReferencesIn(File.ReadAllText(FunctionsBuild.File("host.json"))));
+        names.UnionWith(FunctionsBuild.ConfigurationKeys());
         return names;
     }
 

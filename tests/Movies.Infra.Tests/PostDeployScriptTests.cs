@@ -155,11 +155,9 @@ public sealed class PostDeployScriptTests : IDisposable
             .Select(b => System.Text.Json.JsonDocument.Parse(b + "\n}").RootElement.GetProperty("properties").Clone())];
     }
 
-    /// <summary>The app's blob triggers: function and container, from its source.</summary>
+    /// <summary>The app's blob triggers: function and container, from the build's functions.metadata.</summary>
     private static IReadOnlyList<(string Function, string Container)> BlobTriggers { get; } =
-        [.. FunctionsSource.Bindings(RepositoryRoot.Combine("src", "Movies.Functions"))
-            .Where(b => b.Kind == "BlobTrigger")
-            .Select(b => (b.Function, b.Arguments[0][..b.Arguments[0].IndexOf('/', StringComparison.Ordinal)]))];
+        [.. FunctionsBuild.Bindings.Where(b => b.Type == "blobTrigger").Select(b => (b.Function, b.Container!))];
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
