@@ -56,8 +56,8 @@ param entraClientId string = ''
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
-@description('Upper bound of Flex Consumption instances.')
-@minValue(1)
+@description('Upper bound of Flex Consumption instances: Flex Consumption takes 40 to 1000.')
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 

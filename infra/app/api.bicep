@@ -31,7 +31,8 @@ param entraClientId string = ''
 
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
-@minValue(1)
+// Flex Consumption's range for the scale-out limit: a value outside it fails the deployment.
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 100
 

@@ -1,4 +1,7 @@
-// Lifecycle management on the lake: bronze (raw OMDb answers) cools, then expires.
+// Lifecycle management on the lake: bronze cools; then a run's bronze expires (its folder, bronze/{yyyy}/{MM}/{dd}/{runId}/),
+// and so do the daily OMDb quota ledgers. What a duplicate check needs is never deleted: the provider files' arrival
+// records and sequence (bronze/providers/: a file re-sent after any time is recognised, and arrival numbers never
+// restart), nor the answer cache and the deferred queue (bronze/_enrichment/, kept small by their writers).
 // Gold keeps its history: no rule touches gold/.
 param lakeStorageName string
 
@@ -19,7 +22,7 @@ resource policy 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01
     policy: {
       rules: [
         {
-          name: 'bronze-cool-then-delete'
+          name: 'bronze-cool'
           enabled: true
           type: 'Lifecycle'
           definition: {
@@ -32,6 +35,22 @@ resource policy 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01
                 tierToCool: {
                   daysAfterModificationGreaterThan: bronzeCoolAfterDays
                 }
+              }
+            }
+          }
+        }
+        {
+          // Run folders are dated (bronze/2026/...): 'bronze/2' is every run of years 2000 to 2999, and nothing else.
+          name: 'bronze-runs-and-quota-expire'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['bronze/2', 'bronze/_enrichment/quota/']
+            }
+            actions: {
+              baseBlob: {
                 delete: {
                   daysAfterModificationGreaterThan: bronzeDeleteAfterDays
                 }
