@@ -108,8 +108,8 @@ resource errorRate 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   }
 }
 
-// A promotion the blob trigger gave up on: ReportPoisonPromotions logs "Promotion failed: ..." at Error every
-// 15 minutes while its message waits in the lake's webjobs-blobtrigger-poison queue (docs/deploy.md: replay).
+// A promotion the blob trigger gave up on: ReportPoisonPromotions logs "Promotion failed: ..." at Error once per
+// message of the lake's webjobs-blobtrigger-poison queue, where it waits for a replay (docs/deploy.md: replay).
 resource promotionFailed 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   name: promotionFailedAlertName
   location: location
