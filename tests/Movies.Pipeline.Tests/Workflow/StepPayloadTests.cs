@@ -5,8 +5,9 @@ using Movies.Pipeline.Workflow;
 
 namespace Movies.Pipeline.Tests.Workflow;
 
-/// <summary>Every value that crosses a Durable step boundary, through the isolated worker's default
-/// serializer (System.Text.Json, web defaults): it must come back equal, and stay small.</summary>
+/// <summary>Every value that crosses a Durable step boundary, through System.Text.Json (web defaults): it must come
+/// back equal, and stay small. The worker's own serializer, and these payloads through it, are checked in
+/// Movies.Functions.Tests (<c>PayloadSerializerTests</c>).</summary>
 public sealed class StepPayloadTests
 {
     private const int MaxPayloadBytes = 4096;
