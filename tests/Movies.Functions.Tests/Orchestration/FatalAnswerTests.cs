@@ -24,12 +24,16 @@ public sealed class FatalAnswerTests(AzuriteQueuesFixture azurite) : AppTests(az
         ["OMDB_MAX_CONCURRENCY"] = "1",
     };
 
-    [Fact]
-    public async Task Run_InvalidKeyInChunkTwo_StopsWithNoFurtherLookupAndSaysWhy()
+    /// <summary>"Invalid API key!" stops the run (the rest skipped, run_failed); "Request limit reached!" closes the day's
+    /// quota (the rest deferred to the next run, run_completed as partial).</summary>
+    [Theory]
+    [InlineData("Invalid API key!", 8, MovieOutcomes.Skipped, PipelineEventTypes.RunFailed)]
+    [InlineData("Request limit reached!", 9, MovieOutcomes.Deferred, PipelineEventTypes.RunCompleted)]
+    public async Task Run_RunFatalAnswerInChunkTwo_StopsWithNoFurtherLookupAndSaysWhy(string error, int day, string rest, string lastEvent)
     {
-        Omdb.Script("Film 005", StandInAnswer.InvalidKey);
+        Omdb.Script("Film 005", new StandInAnswer(401, $$"""{"Response":"False","Error":"{{error}}"}"""));
         var calls = Record();
-        await using var app = await StartAppAsync(new DateOnly(2031, 1, 8), TestSource.Titles(12), Settings);
+        await using var app = await StartAppAsync(new DateOnly(2031, 1, day), TestSource.Titles(12), Settings);
 
         var start = await StartTodayAsync(app);
         var done = await app.CompletionAsync(start.InstanceId);
@@ -37,50 +41,22 @@ public sealed class FatalAnswerTests(AzuriteQueuesFixture azurite) : AppTests(az
         var manifest = await ManifestAsync(app, outcome.Manifest.ManifestBlob);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
-        Assert.Equal("Invalid API key!", outcome.FatalReason);
-        Assert.Equal("Invalid API key!", manifest.FatalReason);
+        Assert.Contains(error, rest == MovieOutcomes.Skipped ? outcome.FatalReason : outcome.DeferReason, StringComparison.Ordinal);
+        Assert.Equal(rest == MovieOutcomes.Skipped ? error : null, manifest.FatalReason);
         AssertStoppedAt("Film 005", calls);
         Assert.Equal(12, manifest.Movies.Count);
         Assert.Equal(calls.Count - 1, manifest.Counts.Fetched);
         Assert.All(manifest.Movies.Where(m => m.Outcome != MovieOutcomes.Fetched), m =>
         {
-            Assert.Equal(MovieOutcomes.Skipped, m.Outcome);
-            Assert.Contains("Invalid API key!", m.Reason, StringComparison.Ordinal);
+            Assert.Equal(rest, m.Outcome);
+            Assert.Contains(error, m.Reason, StringComparison.Ordinal);
         });
         Assert.Null(await app.Client.GetInstanceAsync(RunIds.ChunkInstance(start.InstanceId, "a1", 3)));
         var last = app.Converter.Deserialize<PipelineEvent>(app.Journal[start.InstanceId].Calls.Last(c => c.Name == nameof(RunActivities.PublishPipelineEvent)).Input)!;
-        Assert.Equal((PipelineEventTypes.RunFailed, "Invalid API key!"), (last.Type, last.Reason));
+        Assert.Equal(lastEvent, last.Type);
+        Assert.Contains(rest == MovieOutcomes.Skipped ? error : "partial", last.Reason, StringComparison.Ordinal);
         // The stop was this attempt's, and it ended with the run: nothing of it stays in the warm worker.
         Assert.Equal(0, app.Get<RunStopSignals>().Count);
-    }
-
-    [Fact]
-    public async Task Run_RequestLimitReachedInChunkTwo_StopsWithNoFurtherLookupAndDefersTheRest()
-    {
-        Omdb.Script("Film 005", StandInAnswer.LimitReached);
-        var calls = Record();
-        await using var app = await StartAppAsync(new DateOnly(2031, 1, 9), TestSource.Titles(12), Settings);
-
-        var start = await StartTodayAsync(app);
-        var done = await app.CompletionAsync(start.InstanceId);
-        var outcome = done.ReadOutputAs<RunOutcome>()!;
-        var manifest = await ManifestAsync(app, outcome.Manifest.ManifestBlob);
-
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
-        Assert.Null(outcome.FatalReason);
-        Assert.Contains("Request limit reached!", outcome.DeferReason, StringComparison.Ordinal);
-        AssertStoppedAt("Film 005", calls);
-        Assert.Equal(12, manifest.Movies.Count);
-        Assert.Equal(calls.Count - 1, manifest.Counts.Fetched);
-        Assert.All(manifest.Movies.Where(m => m.Outcome != MovieOutcomes.Fetched), m =>
-        {
-            Assert.Equal(MovieOutcomes.Deferred, m.Outcome);
-            Assert.Contains("Request limit reached!", m.Reason, StringComparison.Ordinal);
-        });
-        Assert.Null(await app.Client.GetInstanceAsync(RunIds.ChunkInstance(start.InstanceId, "a1", 3)));
-        var last = app.Converter.Deserialize<PipelineEvent>(app.Journal[start.InstanceId].Calls.Last(c => c.Name == nameof(RunActivities.PublishPipelineEvent)).Input)!;
-        Assert.Equal(PipelineEventTypes.RunCompleted, last.Type);
-        Assert.Contains("partial", last.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

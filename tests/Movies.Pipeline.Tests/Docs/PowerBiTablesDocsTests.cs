@@ -2,8 +2,8 @@ using DuckDB.NET.Data;
 using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Providers;
-using Movies.Pipeline.Workflow;
 using Movies.Pipeline.Tests.Infrastructure;
+using Movies.Pipeline.Workflow;
 
 namespace Movies.Pipeline.Tests.Docs;
 
