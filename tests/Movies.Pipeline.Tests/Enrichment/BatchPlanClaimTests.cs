@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Movies.Pipeline.Bronze;
 using Movies.Pipeline.Enrichment;
 using Movies.Pipeline.Lake;
-using Movies.Pipeline.Tests.Infrastructure;
 using Movies.Pipeline.Workflow;
 
 namespace Movies.Pipeline.Tests.Enrichment;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Blobs.Specialized;
 using Movies.Pipeline.Lake;
-using Movies.Pipeline.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Movies.Pipeline.Tests.Lake;
