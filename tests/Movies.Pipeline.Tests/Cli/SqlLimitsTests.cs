@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Movies.Pipeline.Tests.Infrastructure;
 
 namespace Movies.Pipeline.Tests.Cli;
 

@@ -4,7 +4,6 @@ using Movies.Pipeline.Gold;
 using Movies.Pipeline.Lake;
 using Movies.Pipeline.Providers;
 using Movies.Pipeline.Silver;
-using Movies.Pipeline.Tests.Infrastructure;
 using Movies.Pipeline.Workflow;
 
 namespace Movies.Pipeline.Tests.Lake;
