@@ -51,6 +51,13 @@ internal sealed class OrchestratorCode
         ("Microsoft.Extensions.Configuration", "settings"),
     ];
 
+    /// <summary>Types of ours inside a forbidden namespace that touch no storage (name checks): their code is followed
+    /// and analysed like any other of ours, not refused by where it lives.</summary>
+    private static readonly HashSet<string> FollowedInForbiddenNamespaces = new(StringComparer.Ordinal)
+    {
+        "Movies.Pipeline.Lake.LakeNames",
+    };
+
     private readonly Dictionary<string, AssemblyDefinition> _assemblies = new(StringComparer.Ordinal);
     private readonly Dictionary<MethodDefinition, string> _reachedFrom = [];
     private readonly Queue<MethodDefinition> _work = new();
@@ -223,6 +230,12 @@ internal sealed class OrchestratorCode
 
         foreach (var (ns, why) in ForbiddenNamespaces)
         {
+            // A nested type (a lambda's closure, a state machine) is named Outer/<...>.
+            if (FollowedInForbiddenNamespaces.Contains(type.Split('/')[0]))
+            {
+                break;
+            }
+
             if (type == ns || type.StartsWith(ns + ".", StringComparison.Ordinal))
             {
                 return why;
